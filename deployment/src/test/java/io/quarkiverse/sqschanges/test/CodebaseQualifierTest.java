@@ -1,0 +1,68 @@
+package io.quarkiverse.sqschanges.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.Codebase;
+import io.quarkus.test.QuarkusUnitTest;
+
+class CodebaseQualifierTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String MODELS_URL = SQS.createQueue("models");
+    static final String DOCS_URL = SQS.createQueue("docs");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class, ModelsObserver.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.url", MODELS_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.codebase", "models")
+            .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.docs.url", DOCS_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.docs.wait-time", "1s"));
+
+    @Inject
+    ReceivedChanges all;
+
+    @Inject
+    ModelsObserver models;
+
+    @Test
+    void qualifiedObserversSeeOnlyTheirCodebaseAndPlainObserversSeeAll() {
+        String model = SQS.send(MODELS_URL, "model v2");
+        String doc = SQS.send(DOCS_URL, "doc v7");
+
+        assertThat(all.await(2)).extracting(Change::revision).containsExactlyInAnyOrder(model, doc);
+        assertThat(all.all()).filteredOn(c -> c.revision().equals(model))
+                .extracting(Change::queue, Change::codebase).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "model-updates", "models"));
+        assertThat(all.all()).filteredOn(c -> c.revision().equals(doc))
+                .extracting(Change::codebase).containsExactly("docs");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !models.changes.isEmpty());
+        assertThat(models.changes).extracting(Change::revision).containsExactly(model);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> SQS.messagesOnQueue(MODELS_URL) + SQS.messagesOnQueue(DOCS_URL) == 0);
+    }
+
+    @Singleton
+    static class ModelsObserver {
+
+        final List<Change> changes = new CopyOnWriteArrayList<>();
+
+        void on(@Observes @Codebase("models") Change change) {
+            changes.add(change);
+        }
+    }
+}

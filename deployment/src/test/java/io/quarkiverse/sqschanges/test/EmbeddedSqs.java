@@ -1,0 +1,131 @@
+package io.quarkiverse.sqschanges.test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * An ElasticMQ server in this JVM on a free loopback port, shared by the test classes, with a plain SDK client
+ * to send messages and to look at what is left on a queue.
+ * <p>
+ * A Quarkus test class is initialized twice, by JUnit and by the application's class loader; the endpoint is kept
+ * in a system property so that both see the one server, and queue names are fixed so that both see one queue.
+ */
+public final class EmbeddedSqs {
+
+    private static EmbeddedSqs shared;
+
+    private static final String ENDPOINT_PROPERTY = "sqs-changes.test.embedded-sqs";
+
+    private final String endpoint;
+    private final SqsClient client;
+
+    private EmbeddedSqs() {
+        String running = System.getProperty(ENDPOINT_PROPERTY);
+        if (running == null) {
+            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+            running = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+            System.setProperty(ENDPOINT_PROPERTY, running);
+        }
+        endpoint = running;
+        client = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** @return the server of this JVM, started on first use */
+    public static synchronized EmbeddedSqs shared() {
+        if (shared == null) {
+            shared = new EmbeddedSqs();
+        }
+        return shared;
+    }
+
+    /** @return the endpoint, such as {@code http://127.0.0.1:41234} */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public SqsClient client() {
+        return client;
+    }
+
+    /**
+     * Points the default SQS client of a test application at this server.
+     */
+    public QuarkusUnitTest configure(QuarkusUnitTest test) {
+        return test.overrideConfigKey("quarkus.sqs.endpoint-override", endpoint)
+                .overrideConfigKey("quarkus.sqs.aws.region", "us-east-1")
+                .overrideConfigKey("quarkus.sqs.aws.credentials.type", "static")
+                .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.access-key-id", "test")
+                .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.secret-access-key", "test")
+                .overrideConfigKey("quarkus.sqs.devservices.enabled", "false");
+    }
+
+    /** @return the URL of a new queue */
+    public String createQueue(String name) {
+        return createQueue(name, Map.of());
+    }
+
+    /** @return the URL of a new queue with these attributes (FIFO if the name ends with {@code .fifo}) */
+    public String createQueue(String name, Map<QueueAttributeName, String> attributes) {
+        Map<QueueAttributeName, String> all = new java.util.HashMap<>(attributes);
+        if (name.endsWith(".fifo")) {
+            all.put(QueueAttributeName.FIFO_QUEUE, "true");
+        }
+        return client.createQueue(b -> b.queueName(name).attributes(all)).queueUrl();
+    }
+
+    /** @return the message id */
+    public String send(String queueUrl, String body) {
+        return client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body)).messageId();
+    }
+
+    /** @return the message id */
+    public String sendFifo(String queueUrl, String body, String group, String deduplicationId) {
+        return client.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageGroupId(group)
+                .messageDeduplicationId(deduplicationId)).messageId();
+    }
+
+    /** @return the messages on the queue, visible or in flight */
+    public int messagesOnQueue(String queueUrl) {
+        Map<QueueAttributeName, String> attributes = client.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes();
+        int total = 0;
+        for (String count : attributes.values()) {
+            total += Integer.parseInt(count);
+        }
+        return total;
+    }
+
+    /** Receives (and so hides for the given time) what is visible on a queue, without deleting it. */
+    public List<Message> receiveVisible(String queueUrl, int visibilitySeconds) {
+        List<Message> all = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = client.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .visibilityTimeout(visibilitySeconds).waitTimeSeconds(0)).messages();
+            all.addAll(batch);
+        } while (!batch.isEmpty());
+        return all;
+    }
+}

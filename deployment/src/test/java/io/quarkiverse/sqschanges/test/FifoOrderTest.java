@@ -1,0 +1,55 @@
+package io.quarkiverse.sqschanges.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkus.test.QuarkusUnitTest;
+
+class FifoOrderTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String QUEUE_URL = SQS.createQueue("ordered" + ".fifo");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".url", QUEUE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".wait-time", "1s"));
+
+    @Inject
+    ReceivedChanges received;
+
+    @Test
+    void orderIsKeptWithinEachMessageGroup() {
+        List<String> expectedA = new ArrayList<>();
+        List<String> expectedB = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            expectedA.add("a-" + i);
+            SQS.sendFifo(QUEUE_URL, "a-" + i, "group-a", "a-" + i);
+            expectedB.add("b-" + i);
+            SQS.sendFifo(QUEUE_URL, "b-" + i, "group-b", "b-" + i);
+        }
+
+        List<Change> changes = received.await(50);
+
+        Map<String, List<String>> bodiesByGroup = changes.stream().collect(Collectors.groupingBy(
+                c -> c.message().messageGroupId().orElseThrow(),
+                Collectors.mapping(c -> c.message().body(), Collectors.toList())));
+        assertThat(bodiesByGroup.get("group-a")).containsExactlyElementsOf(expectedA);
+        assertThat(bodiesByGroup.get("group-b")).containsExactlyElementsOf(expectedB);
+        assertThat(changes).extracting(Change::queue).containsOnly("orders.fifo");
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+    }
+}

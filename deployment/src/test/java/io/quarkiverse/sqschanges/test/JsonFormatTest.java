@@ -1,0 +1,74 @@
+package io.quarkiverse.sqschanges.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkus.test.QuarkusUnitTest;
+
+class JsonFormatTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String QUEUE_URL = SQS.createQueue("json");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.url", QUEUE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.visibility-timeout", "1s"));
+
+    @Inject
+    ReceivedChanges received;
+
+    @Test
+    void topLevelFieldsBecomeTypedPropertiesAndInvalidBodiesStayOnTheQueue() {
+        String body = "{\"foo\":\"bar\",\"count\":3,\"big\":12345678901,\"huge\":123456789012345678901234567890,"
+                + "\"ratio\":1.5,\"ok\":true,\"none\":null,\"nested\":{\"list\":[1,\"two\",false]}}";
+        SQS.send(QUEUE_URL, "{not json");
+        SQS.send(QUEUE_URL, "[1, 2, 3]");
+        SQS.send(QUEUE_URL, "{\"a\":1} trailing");
+        String good = SQS.send(QUEUE_URL, body);
+
+        List<Change> changes = received.await(1);
+
+        Change change = changes.get(0);
+        assertThat(change.revision()).isEqualTo(good);
+        assertThat(change.properties()).containsExactly(
+                entry("sqs_body", body),
+                entry("foo", "bar"),
+                entry("count", 3),
+                entry("big", 12345678901L),
+                entry("huge", new BigInteger("123456789012345678901234567890")),
+                entry("ratio", 1.5),
+                entry("ok", true),
+                entry("none", null),
+                entry("nested", Map.of("list", List.of(1, "two", false))));
+        assertThat(change.property("none")).isEmpty();
+        assertThatThrownBy(() -> change.properties().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) change.properties().get("nested");
+        assertThatThrownBy(() -> nested.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+
+        // the good message is deleted; the three invalid ones are kept, delivered again and again, never observed
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 3);
+        String later = SQS.send(QUEUE_URL, "{\"after\":\"invalid ones\"}");
+        assertThat(received.await(2)).extracting(Change::revision).containsExactly(good, later);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> SQS.messagesOnQueue(QUEUE_URL) == 3);
+        assertThat(received.all()).hasSize(2);
+    }
+}

@@ -1,0 +1,73 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.Codebase;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+
+/**
+ * Fires a {@link Change} to its synchronous and asynchronous observers, qualified with its codebase.
+ */
+@ApplicationScoped
+public class ChangeDispatcher {
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final Event<Change> events;
+    private final BeanManager beanManager;
+    private final Map<String, Boolean> asyncObserversByCodebase = new ConcurrentHashMap<>();
+
+    @Inject
+    public ChangeDispatcher(Event<Change> events, BeanManager beanManager) {
+        this.events = events;
+        this.beanManager = beanManager;
+    }
+
+    /**
+     * Notifies the synchronous observers on the calling thread, inside a request context, then the asynchronous
+     * ones.
+     *
+     * @return completes when every asynchronous observer has completed; exceptionally if one of them threw
+     * @throws RuntimeException what a synchronous observer threw
+     */
+    public CompletionStage<Void> dispatch(Change change) {
+        Codebase qualifier = Codebase.Literal.of(change.codebase());
+        Event<Change> event = events.select(qualifier);
+        fireInRequestContext(event, change);
+        if (!hasAsyncObservers(change, qualifier)) {
+            return DONE;
+        }
+        return event.fireAsync(change).thenApply(c -> null);
+    }
+
+    private static void fireInRequestContext(Event<Change> event, Change change) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (requestContext.isActive()) {
+            event.fire(change);
+            return;
+        }
+        requestContext.activate();
+        try {
+            event.fire(change);
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    private boolean hasAsyncObservers(Change change, Codebase qualifier) {
+        return asyncObserversByCodebase.computeIfAbsent(change.codebase(),
+                codebase -> beanManager.resolveObserverMethods(change, qualifier).stream()
+                        .anyMatch(ObserverMethod::isAsync));
+    }
+}

@@ -1,0 +1,114 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+import io.smallrye.mutiny.Uni;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * Starts a poller per enabled queue at startup, each driven by a scheduler job, and stops them at shutdown,
+ * letting the changes in flight finish and their messages be deleted before the SQS clients close.
+ */
+@Singleton
+public class ChangeSources {
+
+    private static final Logger LOG = Logger.getLogger(ChangeSources.class);
+    private static final String JOB_PREFIX = "sqs-changes:";
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final SqsChangesConfig config;
+    private final Scheduler scheduler;
+    private final ChangeDispatcher dispatcher;
+    private final ObjectMapper objectMapper;
+    private final ExecutorService workers;
+    private final List<QueuePoller> pollers = new ArrayList<>();
+
+    @Inject
+    public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
+            ObjectMapper objectMapper, ExecutorService workers) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.dispatcher = dispatcher;
+        this.objectMapper = objectMapper;
+        this.workers = workers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        List<QueueSettings> queues = QueueSettingsFactory.create(config);
+        List<String> problems = new ArrayList<>();
+        ChangeFactory changeFactory = new ChangeFactory(new JsonObjectParser(objectMapper));
+        for (QueueSettings queue : queues) {
+            if (!queue.enabled()) {
+                LOG.infof("Queue '%s' is disabled (%s=false)", queue.name(), queue.property("enabled"));
+                continue;
+            }
+            Optional<SqsAsyncClient> client = SqsClients.forQueue(queue, problems);
+            client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs,
+                    new BatchHandler(queue, changeFactory, dispatcher), workers,
+                    new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis))));
+        }
+        if (!problems.isEmpty()) {
+            pollers.clear();
+            throw new ConfigurationException("Invalid SQS change source configuration:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        for (QueuePoller poller : pollers) {
+            schedule(poller);
+        }
+    }
+
+    private void schedule(QueuePoller poller) {
+        QueueSettings queue = poller.queue();
+        scheduler.newJob(JOB_PREFIX + queue.name())
+                .setInterval(queue.pollInterval().toString())
+                .setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setAsyncTask(execution -> Uni.createFrom().completionStage(poller::run))
+                .schedule();
+        LOG.infof("Polling queue '%s' (codebase '%s', format %s)", queue.name(), queue.codebase(),
+                queue.format().name().toLowerCase());
+    }
+
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
+        if (pollers.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> runs = new ArrayList<>(pollers.size());
+        for (QueuePoller poller : pollers) {
+            scheduler.unscheduleJob(JOB_PREFIX + poller.queue().name());
+            runs.add(poller.stop());
+        }
+        try {
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
+                    .get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("Changes still in flight after %s (quarkus.sqs-changes.shutdown-timeout); their messages stay on"
+                    + " their queues and will be delivered again", config.shutdownTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("Stopping the SQS pollers failed", e);
+        }
+        pollers.clear();
+    }
+}

@@ -1,0 +1,34 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Helpers to report failures of asynchronous calls.
+ */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * @return the failure behind the wrappers that futures add
+     */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /**
+     * @return a one-line description: the exception type and its message
+     */
+    static String describe(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

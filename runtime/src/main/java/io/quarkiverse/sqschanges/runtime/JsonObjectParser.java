@@ -1,0 +1,105 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses a message body that must be one JSON object, and turns JSON values into plain Java values.
+ * <p>
+ * Jackson's stream read constraints (nesting depth, number and string lengths) apply, so a hostile body fails
+ * with an error instead of exhausting the stack.
+ */
+public final class JsonObjectParser {
+
+    private final ObjectReader reader;
+
+    public JsonObjectParser(ObjectMapper mapper) {
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * @param body a message body
+     * @return the JSON object it holds
+     * @throws InvalidMessageException if the body is not exactly one JSON object
+     */
+    public ObjectNode parseObject(String body) throws InvalidMessageException {
+        JsonNode node;
+        try {
+            node = reader.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidMessageException("the body exceeds a JSON read limit (" + e.getOriginalMessage() + ")");
+        } catch (JsonProcessingException e) {
+            // Jackson's own message may quote the body, which must not be logged above DEBUG
+            throw new InvalidMessageException("the body is not valid JSON (error at line " + lineOf(e) + ", column "
+                    + columnOf(e) + ")");
+        } catch (RuntimeException e) {
+            throw new InvalidMessageException("the body could not be read as JSON (" + e.getClass().getSimpleName()
+                    + ")");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidMessageException("the body is empty; a JSON object was expected");
+        }
+        if (!node.isObject()) {
+            throw new InvalidMessageException("the body is a JSON " + node.getNodeType().name().toLowerCase()
+                    + ", not a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    /**
+     * @param object a JSON object
+     * @return its fields in document order, with values as String, Number, Boolean, null, Map or List
+     */
+    public static Map<String, Object> toMap(ObjectNode object) {
+        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, (int) (object.size() / 0.75f) + 1));
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            map.put(field.getKey(), toJava(field.getValue()));
+        }
+        return map;
+    }
+
+    private static Object toJava(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT:
+                return toMap((ObjectNode) node);
+            case ARRAY:
+                List<Object> list = new ArrayList<>(node.size());
+                for (JsonNode element : node) {
+                    list.add(toJava(element));
+                }
+                return list;
+            case STRING:
+                return node.textValue();
+            case NUMBER:
+                return node.numberValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case BINARY:
+            case POJO:
+                return node.asText();
+            default:
+                return null;
+        }
+    }
+
+    private static int lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static int columnOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    }
+}

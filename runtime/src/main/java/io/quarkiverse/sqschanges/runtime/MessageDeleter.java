@@ -1,0 +1,69 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Deletes handled messages with {@code DeleteMessageBatch}, ten at a time. A delete that fails is logged; its
+ * message is then delivered again, never lost.
+ */
+final class MessageDeleter {
+
+    private static final Logger LOG = Logger.getLogger(MessageDeleter.class);
+    private static final int MAX_BATCH = 10;
+
+    private final SqsAsyncClient sqs;
+    private final String queueName;
+
+    MessageDeleter(SqsAsyncClient sqs, String queueName) {
+        this.sqs = sqs;
+        this.queueName = queueName;
+    }
+
+    /**
+     * @return completes, never exceptionally, once SQS has answered every delete request
+     */
+    CompletableFuture<Void> delete(String queueUrl, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<Void>> requests = new ArrayList<>((messages.size() + MAX_BATCH - 1) / MAX_BATCH);
+        for (int from = 0; from < messages.size(); from += MAX_BATCH) {
+            requests.add(deleteBatch(queueUrl, messages.subList(from, Math.min(from + MAX_BATCH, messages.size()))));
+        }
+        return requests.size() == 1 ? requests.get(0)
+                : CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> deleteBatch(String queueUrl, List<Message> batch) {
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .receiptHandle(batch.get(i).receiptHandle())
+                    .build());
+        }
+        return sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("Could not delete %d handled message(s) of queue '%s' (%s); SQS will deliver them"
+                                + " again", batch.size(), queueName, Failures.describe(failure));
+                    } else if (response.hasFailed() && !response.failed().isEmpty()) {
+                        for (BatchResultErrorEntry error : response.failed()) {
+                            Message message = batch.get(Integer.parseInt(error.id()));
+                            LOG.warnf("Could not delete handled message %s of queue '%s' (%s: %s); SQS will deliver"
+                                    + " it again", message.messageId(), queueName, error.code(), error.message());
+                        }
+                    }
+                    return null;
+                });
+    }
+}

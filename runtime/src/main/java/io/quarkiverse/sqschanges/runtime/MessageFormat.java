@@ -1,0 +1,11 @@
+package io.quarkiverse.sqschanges.runtime;
+
+/**
+ * How a message body becomes change properties; see {@code quarkus.sqs-changes.queues."<queue>".format}.
+ */
+public enum MessageFormat {
+    /** The body is the property {@code sqs_body}. */
+    RAW,
+    /** The body must be a JSON object; each top-level field becomes a property, beside {@code sqs_body}. */
+    JSON
+}

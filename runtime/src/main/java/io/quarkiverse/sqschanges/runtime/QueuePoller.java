@@ -1,0 +1,207 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import org.jboss.logging.Logger;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+/**
+ * Polls one queue. Each {@link #run() run} receives batches until a receive comes back empty: every batch is
+ * handled and its handled messages deleted before the next receive. Runs are started by the scheduler and never
+ * overlap. After a failed call to SQS, runs are skipped for a growing back-off.
+ */
+final class QueuePoller {
+
+    private static final Logger LOG = Logger.getLogger(QueuePoller.class);
+
+    private final QueueSettings queue;
+    private final SqsAsyncClient sqs;
+    private final BatchHandler handler;
+    private final MessageDeleter deleter;
+    private final Executor workers;
+    private final PollingBackoff backoff;
+
+    private volatile String queueUrl;
+    private volatile ReceiveMessageRequest receiveRequest;
+    private volatile boolean stopping;
+    private volatile CompletableFuture<?> pendingCall;
+    private volatile CompletableFuture<Void> currentRun = CompletableFuture.completedFuture(null);
+
+    QueuePoller(QueueSettings queue, SqsAsyncClient sqs, BatchHandler handler, Executor workers,
+            PollingBackoff backoff) {
+        this.queue = queue;
+        this.sqs = sqs;
+        this.handler = handler;
+        this.deleter = new MessageDeleter(sqs, queue.name());
+        this.workers = workers;
+        this.backoff = backoff;
+        queue.url().ifPresent(this::useUrl);
+    }
+
+    QueueSettings queue() {
+        return queue;
+    }
+
+    /**
+     * Starts a run; called by the scheduler job, never while the previous run is still going.
+     *
+     * @return completes when the run is over; never exceptionally
+     */
+    CompletionStage<Void> run() {
+        if (stopping || !backoff.mayAttempt()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> run = new CompletableFuture<>();
+        currentRun = run;
+        workers.execute(() -> next(run));
+        return run;
+    }
+
+    /**
+     * Stops polling: no receive is started any more, and a receive waiting for messages is abandoned.
+     *
+     * @return completes when the current run, including the handling and deletion of its batch, is over
+     */
+    CompletableFuture<Void> stop() {
+        stopping = true;
+        cancelPendingCall();
+        return currentRun;
+    }
+
+    private void next(CompletableFuture<Void> run) {
+        if (stopping) {
+            run.complete(null);
+        } else if (queueUrl == null) {
+            resolveUrl(run);
+        } else {
+            receive(run);
+        }
+    }
+
+    private void resolveUrl(CompletableFuture<Void> run) {
+        String name = queue.queueName().orElseThrow();
+        call(sqs.getQueueUrl(b -> b.queueName(name))).whenComplete((response, failure) -> {
+            if (failure != null) {
+                if (Failures.unwrap(failure) instanceof QueueDoesNotExistException) {
+                    failed(run, new IllegalStateException("no queue named '" + name + "' exists; create it or fix "
+                            + queue.property("queue-name")));
+                } else {
+                    failed(run, failure);
+                }
+                return;
+            }
+            useUrl(response.queueUrl());
+            LOG.debugf("Queue '%s' resolved to %s", queue.name(), response.queueUrl());
+            workers.execute(() -> next(run));
+        });
+    }
+
+    private void useUrl(String url) {
+        ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
+                .queueUrl(url)
+                .maxNumberOfMessages(queue.maxMessages())
+                .waitTimeSeconds(queue.waitTimeSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All");
+        queue.visibilityTimeoutSeconds().ifPresent(request::visibilityTimeout);
+        this.receiveRequest = request.build();
+        this.queueUrl = url;
+    }
+
+    private void receive(CompletableFuture<Void> run) {
+        call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
+            if (failure != null) {
+                failed(run, failure);
+            } else {
+                received(run, response);
+            }
+        });
+    }
+
+    private void received(CompletableFuture<Void> run, ReceiveMessageResponse response) {
+        backoff.succeeded(queue.name());
+        List<Message> messages = response.hasMessages() ? response.messages() : List.of();
+        if (messages.isEmpty()) {
+            run.complete(null);
+        } else if (stopping) {
+            release(messages).whenComplete((ignored, failure) -> run.complete(null));
+        } else {
+            workers.execute(() -> handle(run, messages));
+        }
+    }
+
+    private void handle(CompletableFuture<Void> run, List<Message> messages) {
+        CompletionStage<List<Message>> handled;
+        try {
+            handled = handler.handle(queueUrl, messages);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again", queue.name());
+            run.complete(null);
+            return;
+        }
+        handled.thenCompose(toDelete -> deleter.delete(queueUrl, toDelete))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Handling a batch of queue '%s' failed", queue.name());
+                        run.complete(null);
+                    } else {
+                        workers.execute(() -> next(run));
+                    }
+                });
+    }
+
+    /** Makes messages received during shutdown visible again at once, for other consumers. */
+    private CompletableFuture<?> release(List<Message> messages) {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .receiptHandle(messages.get(i).receiptHandle())
+                    .visibilityTimeout(0)
+                    .build());
+        }
+        return sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries))
+                .exceptionally(failure -> {
+                    LOG.debugf("Could not release %d message(s) of queue '%s' at shutdown: %s", messages.size(),
+                            queue.name(), Failures.describe(failure));
+                    return null;
+                });
+    }
+
+    private void failed(CompletableFuture<Void> run, Throwable failure) {
+        Throwable cause = Failures.unwrap(failure);
+        if (stopping && cause instanceof CancellationException) {
+            LOG.debugf("Polling of queue '%s' stopped", queue.name());
+        } else {
+            backoff.failed(queue.name(), cause);
+        }
+        run.complete(null);
+    }
+
+    private <T> CompletableFuture<T> call(CompletableFuture<T> call) {
+        pendingCall = call;
+        if (stopping) {
+            cancelPendingCall();
+        }
+        return call;
+    }
+
+    private void cancelPendingCall() {
+        CompletableFuture<?> call = pendingCall;
+        if (call != null && !call.isDone()) {
+            call.cancel(true);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The checked settings of one configured queue.
+ *
+ * @param name the configured name ({@code quarkus.sqs-changes.queues."<name>"})
+ * @param url the queue URL, if configured
+ * @param queueName the SQS queue name to resolve, if no URL is configured
+ * @param codebase the codebase of its changes
+ * @param format how bodies become properties
+ * @param enabled whether the queue is polled
+ * @param pollInterval the pause between polling runs
+ * @param waitTimeSeconds the long-polling wait of one receive
+ * @param maxMessages the number of messages one receive asks for
+ * @param visibilityTimeoutSeconds the visibility timeout one receive asks for, if configured
+ * @param client the named SQS client to use, if not the default one
+ * @param invalidMessage what happens to a message that cannot be made into a change
+ */
+public record QueueSettings(
+        String name,
+        Optional<String> url,
+        Optional<String> queueName,
+        String codebase,
+        MessageFormat format,
+        boolean enabled,
+        Duration pollInterval,
+        int waitTimeSeconds,
+        int maxMessages,
+        OptionalInt visibilityTimeoutSeconds,
+        Optional<String> client,
+        InvalidMessageAction invalidMessage) {
+
+    /**
+     * @return whether this is a FIFO queue (its name ends with {@code .fifo})
+     */
+    public boolean fifo() {
+        return url.or(() -> queueName).map(n -> n.endsWith(".fifo")).orElse(false);
+    }
+
+    /**
+     * @param property a property of this queue, such as {@code max-messages}
+     * @return the full name of that property
+     */
+    public String property(String property) {
+        return ConfigNames.queueProperty(name, property);
+    }
+}

@@ -1,0 +1,94 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import io.quarkiverse.sqschanges.runtime.SqsChangesConfig.QueueConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Checks the configured queues and turns them into {@link QueueSettings}; every problem found is reported at
+ * once, each naming the property at fault and the values it allows.
+ */
+final class QueueSettingsFactory {
+
+    private static final int MAX_WAIT_SECONDS = 20;
+    private static final int MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
+
+    private QueueSettingsFactory() {
+    }
+
+    /**
+     * @return the settings of every configured queue, enabled or not, sorted by name
+     * @throws ConfigurationException listing every problem found
+     */
+    static List<QueueSettings> create(SqsChangesConfig config) {
+        List<String> problems = new ArrayList<>();
+        List<QueueSettings> settings = new ArrayList<>();
+        for (Map.Entry<String, QueueConfig> entry : new TreeMap<>(config.queues()).entrySet()) {
+            settings.add(create(entry.getKey(), entry.getValue(), problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid SQS change source configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return settings;
+    }
+
+    private static QueueSettings create(String name, QueueConfig queue, List<String> problems) {
+        if (name.isBlank()) {
+            problems.add("A queue under " + ConfigNames.PREFIX + ".queues has a blank name; give it a name such as"
+                    + " " + ConfigNames.queueProperty("orders", "url"));
+        }
+        if (queue.url().isPresent() == queue.queueName().isPresent()) {
+            problems.add(queue.url().isPresent()
+                    ? "Queue '" + name + "' sets both " + ConfigNames.queueProperty(name, "url") + " and "
+                            + ConfigNames.queueProperty(name, "queue-name") + "; set only one of them"
+                    : "Queue '" + name + "' has no " + ConfigNames.queueProperty(name, "url") + " and no "
+                            + ConfigNames.queueProperty(name, "queue-name") + "; set one of them (the queue URL, or"
+                            + " the queue name to look up)");
+        }
+        queue.url().filter(String::isBlank).ifPresent(u -> problems.add(
+                ConfigNames.queueProperty(name, "url") + " is blank; set it to the queue URL"));
+        queue.queueName().filter(String::isBlank).ifPresent(u -> problems.add(
+                ConfigNames.queueProperty(name, "queue-name") + " is blank; set it to the SQS queue name"));
+        queue.codebase().filter(String::isBlank).ifPresent(c -> problems.add(
+                ConfigNames.queueProperty(name, "codebase") + " is blank; set a codebase name or remove the property"
+                        + " to use the queue name '" + name + "'"));
+        queue.client().filter(String::isBlank).ifPresent(c -> problems.add(
+                ConfigNames.queueProperty(name, "client") + " is blank; name a client configured under"
+                        + " quarkus.sqs.\"<client>\" or remove the property to use the default client"));
+
+        int waitSeconds = wholeSeconds(queue.waitTime(), 0, MAX_WAIT_SECONDS, ConfigNames.queueProperty(name, "wait-time"),
+                problems);
+        if (queue.maxMessages() < 1 || queue.maxMessages() > 10) {
+            problems.add(ConfigNames.queueProperty(name, "max-messages") + " is " + queue.maxMessages()
+                    + "; allowed values are 1 to 10");
+        }
+        if (queue.pollInterval().isNegative() || queue.pollInterval().isZero()) {
+            problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
+                    + "; it must be a positive duration such as 1s");
+        }
+        OptionalInt visibility = queue.visibilityTimeout()
+                .map(v -> OptionalInt.of(wholeSeconds(v, 0, MAX_VISIBILITY_SECONDS,
+                        ConfigNames.queueProperty(name, "visibility-timeout"), problems)))
+                .orElse(OptionalInt.empty());
+
+        return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
+                queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
+                visibility, queue.client(), queue.invalidMessage());
+    }
+
+    private static int wholeSeconds(Duration value, int min, int max, String property, List<String> problems) {
+        long seconds = value.getSeconds();
+        if (value.getNano() != 0 || seconds < min || seconds > max) {
+            problems.add(property + " is " + value + "; allowed values are whole seconds from " + min + "s to " + max
+                    + "s");
+            return min;
+        }
+        return (int) seconds;
+    }
+}

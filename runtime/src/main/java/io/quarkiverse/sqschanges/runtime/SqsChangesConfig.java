@@ -1,0 +1,113 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Configuration of the SQS change sources.
+ */
+@ConfigMapping(prefix = "quarkus.sqs-changes")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface SqsChangesConfig {
+
+    /**
+     * The queues to consume, each under a name of your choice. The name identifies the queue in logs, in
+     * {@code Change.queue()} and, unless {@code codebase} is set, is the codebase of its changes.
+     */
+    @ConfigDocMapKey("queue")
+    @ConfigDocSection
+    Map<String, QueueConfig> queues();
+
+    /**
+     * How long shutdown waits for the changes in flight: their observers finish and the messages are deleted.
+     * Messages whose observers have not finished by then stay on their queue and are delivered again.
+     */
+    @WithDefault("30s")
+    Duration shutdownTimeout();
+
+    /**
+     * One queue to consume.
+     */
+    interface QueueConfig {
+
+        /**
+         * The queue URL, such as {@code https://sqs.eu-west-1.amazonaws.com/123456789012/orders}.
+         * Set either this or {@code queue-name}.
+         */
+        Optional<String> url();
+
+        /**
+         * The queue name, resolved to its URL once with {@code GetQueueUrl} when polling starts.
+         * Set either this or {@code url}.
+         */
+        Optional<String> queueName();
+
+        /**
+         * The codebase of the changes made from this queue. Observers select it with {@code @Codebase("...")}.
+         * Defaults to the queue's configured name.
+         */
+        Optional<String> codebase();
+
+        /**
+         * How a message body becomes change properties: {@code raw} puts the body in the property
+         * {@code sqs_body}; {@code json} also turns each top-level field of a JSON object body into a property.
+         */
+        @WithDefault("raw")
+        MessageFormat format();
+
+        /**
+         * Whether this queue is consumed. A disabled queue is not polled.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The pause between two polling runs. A run receives until the queue is empty, so this only paces an
+         * idle queue, together with {@code wait-time}.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * How long one receive waits for a message to arrive (SQS long polling), from {@code 0s} to {@code 20s}
+         * in whole seconds. Long waits cost fewer requests on an idle queue.
+         */
+        @WithDefault("20s")
+        Duration waitTime();
+
+        /**
+         * How many messages one receive asks for, from 1 to 10.
+         */
+        @WithDefault("10")
+        int maxMessages();
+
+        /**
+         * How long received messages stay hidden from other consumers, in whole seconds up to 12 hours.
+         * Defaults to the queue's own visibility timeout.
+         */
+        Optional<Duration> visibilityTimeout();
+
+        /**
+         * The name of the SQS client of the Amazon SQS extension to use, configured under
+         * {@code quarkus.sqs."<client>".*}. Defaults to the default client ({@code quarkus.sqs.*}).
+         */
+        Optional<String> client();
+
+        /**
+         * What happens to a message that cannot be made into a change (for a {@code json} queue: a body that is
+         * not a JSON object): {@code keep} leaves it on the queue, so that the queue's redrive policy can move
+         * it to a dead-letter queue; {@code delete} deletes it. Either way the error is logged with the queue
+         * and message id.
+         */
+        @WithDefault("keep")
+        InvalidMessageAction invalidMessage();
+    }
+}
