@@ -11,13 +11,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 @QuarkusTest
-@WithTestResource(EmbeddedSqsResource.class)
 class QuickStartTest {
 
     @Inject

@@ -1,0 +1,119 @@
+package io.quarkiverse.sqschanges.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * No endpoint configured: the Dev Service starts an embedded SQS server, creates the configured queues (FIFO and
+ * dead-letter queues included) and points the client at it.
+ */
+class DevServicesTest {
+
+    static final int PORT = FreePort.named("dev-services");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Attempts.class, FreePort.class))
+            .overrideConfigKey("quarkus.sqs-changes.devservices.port", Integer.toString(PORT))
+            .overrideConfigKey("quarkus.sqs-changes.devservices.max-receive-count", "2")
+            .overrideConfigKey("quarkus.sqs-changes.devservices.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.devservices.additional-queues", "outbox")
+            .overrideConfigKey("quarkus.sqs-changes.queues.jobs.queue-name", "jobs")
+            .overrideConfigKey("quarkus.sqs-changes.queues.jobs.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"events.fifo\".url",
+                    "https://sqs.eu-west-1.amazonaws.com/123456789012/events.fifo")
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"events.fifo\".wait-time", "1s");
+
+    static SqsClient client;
+
+    static SqsClient client() {
+        if (client == null) {
+            client = SqsClient.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:" + PORT))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return client;
+    }
+
+    @AfterAll
+    static void closeClient() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @jakarta.inject.Inject
+    Attempts attempts;
+
+    @Test
+    void queuesAreCreatedAndMessagesFlowThroughTheEmbeddedServer() {
+        SqsClient sqs = client();
+        String jobs = sqs.getQueueUrl(b -> b.queueName("jobs")).queueUrl();
+        String events = sqs.getQueueUrl(b -> b.queueName("events.fifo")).queueUrl();
+        String dlq = sqs.getQueueUrl(b -> b.queueName("jobs-dlq")).queueUrl();
+        sqs.getQueueUrl(b -> b.queueName("events-dlq.fifo"));
+        sqs.getQueueUrl(b -> b.queueName("outbox"));
+        Map<QueueAttributeName, String> fifo = sqs.getQueueAttributes(b -> b.queueUrl(events)
+                .attributeNames(QueueAttributeName.ALL)).attributes();
+        assertThat(fifo).containsEntry(QueueAttributeName.FIFO_QUEUE, "true");
+        assertThat(fifo.get(QueueAttributeName.REDRIVE_POLICY)).contains("events-dlq.fifo").contains("2");
+
+        String ok = sqs.sendMessage(b -> b.queueUrl(jobs).messageBody("ok")).messageId();
+        String event = sqs.sendMessage(b -> b.queueUrl(events).messageBody("e1").messageGroupId("g")
+                .messageDeduplicationId("e1")).messageId();
+        String poison = sqs.sendMessage(b -> b.queueUrl(jobs).messageBody("poison")).messageId();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> attempts.handled.containsAll(List.of(ok, event)));
+        // the poison message is delivered max-receive-count times, then moved to the dead-letter queue
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(sqs, dlq) == 1);
+        assertThat(attempts.failed).containsOnly(poison).hasSize(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(sqs, jobs) == 0);
+    }
+
+    static int count(SqsClient sqs, String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
+                .mapToInt(Integer::parseInt).sum();
+    }
+
+    @Singleton
+    static class Attempts {
+
+        final List<String> handled = new CopyOnWriteArrayList<>();
+        final List<String> failed = new CopyOnWriteArrayList<>();
+
+        void on(@Observes Change change) {
+            if (change.message().body().equals("poison")) {
+                failed.add(change.revision());
+                throw new IllegalStateException("poison");
+            }
+            handled.add(change.revision());
+        }
+    }
+}
