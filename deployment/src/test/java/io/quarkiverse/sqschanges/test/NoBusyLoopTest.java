@@ -45,7 +45,8 @@ class NoBusyLoopTest {
         int deadAttempts = DEAD_PROXY.connections() - deadBefore;
         // one 1 s long poll, then a 1 s pause: about 4 receives in 8 s; a loop would make hundreds
         assertThat(idleReceives).isBetween(2, 8);
-        // back-off from 1 s doubling (each attempt may include the SDK's own retries): a few dozen at most
-        assertThat(deadAttempts).isBetween(1, 40);
+        // runs are spaced by the back-off (its growth is unit-tested in PollingBackoffTest); each run makes the
+        // SDK's few attempts, each a connection or two: some dozens, where a loop without pause makes thousands
+        assertThat(deadAttempts).isBetween(1, 150);
     }
 }

@@ -3,6 +3,7 @@ package io.quarkiverse.sqschanges.runtime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.SqsMessage;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -33,11 +35,16 @@ final class BatchHandler {
 
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
+    private final MessageMapper mapper;
     private final ChangeDispatcher dispatcher;
 
-    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, ChangeDispatcher dispatcher) {
+    /**
+     * @param mapper the queue's mapper, or {@code null}
+     */
+    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, MessageMapper mapper, ChangeDispatcher dispatcher) {
         this.queue = queue;
         this.changeFactory = changeFactory;
+        this.mapper = mapper;
         this.dispatcher = dispatcher;
     }
 
@@ -89,7 +96,13 @@ final class BatchHandler {
         SqsMessage message = SqsMessage.of(sdkMessage);
         Change change;
         try {
-            change = changeFactory.toChange(queue, queueUrl, message);
+            Optional<Change> mapped = changeFactory.toChange(queue, queueUrl, message, mapper);
+            if (mapped.isEmpty()) {
+                LOG.debugf("The mapper %s made no change from message %s of queue '%s'; the message is deleted",
+                        ChangeFactory.mapperName(mapper), message.messageId(), queue.name());
+                return CompletableFuture.completedFuture(Outcome.DISCARDED);
+            }
+            change = mapped.get();
         } catch (InvalidMessageException e) {
             return CompletableFuture.completedFuture(invalid(message, e));
         }
@@ -109,7 +122,8 @@ final class BatchHandler {
 
     private Outcome invalid(SqsMessage message, InvalidMessageException e) {
         boolean delete = queue.invalidMessage() == InvalidMessageAction.DELETE;
-        LOG.errorf("Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(), queue.name(),
+        LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
+                queue.name(),
                 e.getMessage(), delete ? "deleted (" + queue.property("invalid-message") + "=delete)"
                         : "kept for redelivery or the queue's dead-letter queue (set " + queue.property("invalid-message")
                                 + "=delete to drop such messages)");

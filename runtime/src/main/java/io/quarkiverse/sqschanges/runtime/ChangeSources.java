@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -42,21 +44,23 @@ public class ChangeSources {
     private final ChangeDispatcher dispatcher;
     private final ObjectMapper objectMapper;
     private final ExecutorService workers;
+    private final MapperBindings mappers;
     private final List<QueuePoller> pollers = new ArrayList<>();
 
     @Inject
     public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
-            ObjectMapper objectMapper, ExecutorService workers) {
+            ObjectMapper objectMapper, ExecutorService workers, MapperBindings mappers) {
         this.config = config;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
         this.objectMapper = objectMapper;
         this.workers = workers;
+        this.mappers = mappers;
     }
 
     void start(@Observes StartupEvent event) {
         List<QueueSettings> queues = QueueSettingsFactory.create(config);
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(mappers.problems(new TreeSet<>(config.queues().keySet())));
         ChangeFactory changeFactory = new ChangeFactory(new JsonObjectParser(objectMapper));
         for (QueueSettings queue : queues) {
             if (!queue.enabled()) {
@@ -64,8 +68,9 @@ public class ChangeSources {
                 continue;
             }
             Optional<SqsAsyncClient> client = SqsClients.forQueue(queue, problems);
+            MessageMapper mapper = mappers.mapperFor(queue.name()).orElse(null);
             client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs,
-                    new BatchHandler(queue, changeFactory, dispatcher), workers,
+                    new BatchHandler(queue, changeFactory, mapper, dispatcher), workers,
                     new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis))));
         }
         if (!problems.isEmpty()) {
@@ -85,8 +90,10 @@ public class ChangeSources {
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
                 .setAsyncTask(execution -> Uni.createFrom().completionStage(poller::run))
                 .schedule();
-        LOG.infof("Polling queue '%s' (codebase '%s', format %s)", queue.name(), queue.codebase(),
-                queue.format().name().toLowerCase());
+        LOG.infof("Polling queue '%s' (codebase '%s', format %s%s)", queue.name(), queue.codebase(),
+                queue.format().name().toLowerCase(), mappers.mapperClassByQueue().containsKey(queue.name())
+                        ? ", mapper " + mappers.mapperClassByQueue().get(queue.name())
+                        : "");
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event) {

@@ -10,4 +10,12 @@ public final class InvalidMessageException extends Exception {
     public InvalidMessageException(String reason) {
         super(reason, null, false, false);
     }
+
+    /**
+     * @param reason why the message is invalid
+     * @param cause what user code (a mapper) threw
+     */
+    public InvalidMessageException(String reason, Throwable cause) {
+        super(reason, cause, false, false);
+    }
 }

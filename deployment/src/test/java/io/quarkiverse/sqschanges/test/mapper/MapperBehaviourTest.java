@@ -1,0 +1,183 @@
+package io.quarkiverse.sqschanges.test.mapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.ChangeMapper;
+import io.quarkiverse.sqschanges.MappedMessage;
+import io.quarkiverse.sqschanges.MessageMapper;
+import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.QuarkusUnitTest;
+
+class MapperBehaviourTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String COMMANDS_URL = SQS.createQueue("commands");
+    static final String MODELS_URL = SQS.createQueue("mapped-models");
+    static final String EU_URL = SQS.createQueue("eu-orders");
+    static final String US_URL = SQS.createQueue("us-orders");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, CommandMapper.class,
+                    ModelMapper.class, OrderMapper.class)))
+            .overrideConfigKey("quarkus.sqs-changes.queues.commands.url", COMMANDS_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.commands.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.commands.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.url", MODELS_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.eu.url", EU_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.eu.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.eu.codebase", "shop")
+            .overrideConfigKey("quarkus.sqs-changes.queues.us.url", US_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.us.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.us.codebase", "shop");
+
+    @Inject
+    ReceivedChanges received;
+
+    @Test
+    void rawMessageIsParsedBySimpleMapper() {
+        String id = SQS.send(COMMANDS_URL, "action build");
+
+        Change change = awaitChange(id);
+        assertThat(change.properties()).containsExactly(entry("sqs_body", "action build"), entry("action", "build"));
+        assertThat(change.author()).isEqualTo("sqs");
+        assertThat(change.codebase()).isEqualTo("commands");
+    }
+
+    @Test
+    void skippedMessageIsDeletedWithoutEvent() {
+        String skipped = SQS.send(COMMANDS_URL, "# a comment line");
+        String after = SQS.send(COMMANDS_URL, "action test");
+
+        awaitChange(after);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(COMMANDS_URL) == 0);
+        assertThat(received.all()).extracting(Change::revision).doesNotContain(skipped);
+    }
+
+    @Test
+    void throwingMapperKeepsTheMessageAndPollingGoesOn() {
+        String bad = SQS.send(COMMANDS_URL, "unparseable");
+        String good = SQS.send(COMMANDS_URL, "action deploy");
+
+        awaitChange(good);
+        // kept, delivered again and again (visibility 1 s), never observed
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> SQS.messagesOnQueue(COMMANDS_URL) == 1);
+        assertThat(received.all()).extracting(Change::revision).doesNotContain(bad);
+        assertThat(Arc.container().instance(CommandMapper.class).get().failures).isGreaterThanOrEqualTo(2);
+        // leave the queue empty for the other tests
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            SQS.receiveVisible(COMMANDS_URL, 30).forEach(m -> SQS.client()
+                    .deleteMessage(b -> b.queueUrl(COMMANDS_URL).receiptHandle(m.receiptHandle())));
+            return SQS.messagesOnQueue(COMMANDS_URL) == 0;
+        });
+    }
+
+    @Test
+    void jsonMapperSeesTheParsedObjectAndSetsFields() {
+        String id = SQS.send(MODELS_URL, "{\"model\":\"resnet\",\"git\":{\"branch\":\"main\",\"sha\":\"abc123\"}}");
+
+        Change change = awaitChange(id);
+        assertThat(change.branch()).isEqualTo("main");
+        assertThat(change.revision()).isEqualTo("abc123");
+        assertThat(change.project()).isEqualTo("resnet");
+        assertThat(change.properties()).containsKeys("sqs_body", "model", "git").containsEntry("mapped", true);
+        assertThat(change.message().messageId()).isEqualTo(id);
+    }
+
+    @Test
+    void oneMapperServesTwoQueues() {
+        String eu = SQS.send(EU_URL, "order 1");
+        String us = SQS.send(US_URL, "order 2");
+
+        assertThat(awaitChange(eu).properties()).containsEntry("region", "eu");
+        assertThat(awaitChange(us).properties()).containsEntry("region", "us");
+        assertThat(awaitChange(us).codebase()).isEqualTo("shop");
+    }
+
+    @Test
+    void mappersAreBeansKeepingTheirDeclaredScope() {
+        assertThat(Arc.container().instance(CommandMapper.class).getBean().getScope()).isEqualTo(Singleton.class);
+        assertThat(Arc.container().instance(ModelMapper.class).getBean().getScope()).isEqualTo(ApplicationScoped.class);
+    }
+
+    private Change awaitChange(String revisionOrMessageId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> find(revisionOrMessageId).isPresent());
+        return find(revisionOrMessageId).orElseThrow();
+    }
+
+    private Optional<Change> find(String id) {
+        return received.all().stream()
+                .filter(c -> c.revision().equals(id) || c.message().messageId().equals(id))
+                .findFirst();
+    }
+
+    /** The simple case: one method returning properties. Not a scope in sight: it is a singleton. */
+    @ChangeMapper("commands")
+    public static class CommandMapper implements MessageMapper {
+
+        volatile int failures;
+
+        @Override
+        public Map<String, Object> properties(MappedMessage message) {
+            String body = message.body().trim();
+            if (body.startsWith("#")) {
+                return null;
+            }
+            String[] words = body.split("\\s+", 2);
+            if (words.length < 2) {
+                failures++;
+                throw new IllegalArgumentException("expected '<key> <value>'");
+            }
+            return Map.of(words[0], words[1]);
+        }
+    }
+
+    /** Full control, with the JSON object the json format already parsed. */
+    @ChangeMapper("models")
+    @ApplicationScoped
+    public static class ModelMapper implements MessageMapper {
+
+        @Override
+        public Optional<Change> map(MappedMessage message) {
+            ObjectNode json = message.json().orElseThrow();
+            return Optional.of(message.change()
+                    .branch(json.path("git").path("branch").asText())
+                    .revision(json.path("git").path("sha").asText())
+                    .project(json.path("model").asText())
+                    .property("mapped", true)
+                    .build());
+        }
+    }
+
+    @ChangeMapper({ "eu", "us" })
+    public static class OrderMapper implements MessageMapper {
+
+        @Override
+        public Map<String, ?> properties(MappedMessage message) {
+            return Map.of("region", message.queue());
+        }
+    }
+
+}

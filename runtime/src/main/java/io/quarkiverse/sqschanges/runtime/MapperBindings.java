@@ -1,0 +1,71 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkiverse.sqschanges.MessageMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+
+/**
+ * The {@code @ChangeMapper} bindings found at build time: which mapper class serves which queue.
+ */
+public final class MapperBindings {
+
+    private final Map<String, String> mapperClassByQueue;
+
+    /**
+     * @param mapperClassByQueue mapper class names by queue name, in the order to report them
+     */
+    public MapperBindings(Map<String, String> mapperClassByQueue) {
+        this.mapperClassByQueue = Collections.unmodifiableMap(new LinkedHashMap<>(mapperClassByQueue));
+    }
+
+    /** @return mapper class names by queue name */
+    public Map<String, String> mapperClassByQueue() {
+        return mapperClassByQueue;
+    }
+
+    /**
+     * @param configuredQueues the names under {@code quarkus.sqs-changes.queues}
+     * @return a message for each binding that names a queue that is not configured
+     */
+    List<String> problems(Set<String> configuredQueues) {
+        List<String> problems = new ArrayList<>();
+        mapperClassByQueue.forEach((queue, mapperClass) -> {
+            if (!configuredQueues.contains(queue)) {
+                problems.add("@ChangeMapper(\"" + queue + "\") on " + mapperClass + " names no configured queue;"
+                        + " known queues: " + configuredQueues + ". Configure "
+                        + ConfigNames.queueProperty(queue, "url") + " or fix the name.");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * @return the mapper bean bound to the queue, if any
+     */
+    Optional<MessageMapper> mapperFor(String queue) {
+        String className = mapperClassByQueue.get(queue);
+        if (className == null) {
+            return Optional.empty();
+        }
+        Class<?> mapperClass;
+        try {
+            mapperClass = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The mapper class " + className + " of queue '" + queue
+                    + "' cannot be loaded", e);
+        }
+        InstanceHandle<?> handle = Arc.container().instance(mapperClass);
+        if (!handle.isAvailable()) {
+            throw new IllegalStateException("The mapper " + className + " of queue '" + queue + "' is not a bean");
+        }
+        return Optional.of((MessageMapper) handle.get());
+    }
+}
