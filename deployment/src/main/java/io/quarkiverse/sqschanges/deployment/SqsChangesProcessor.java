@@ -3,6 +3,7 @@ package io.quarkiverse.sqschanges.deployment;
 import io.quarkiverse.sqschanges.Codebase;
 import io.quarkiverse.sqschanges.runtime.ChangeDispatcher;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
+import io.quarkiverse.sqschanges.runtime.DuplicateFilterProducer;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
@@ -23,7 +24,7 @@ class SqsChangesProcessor {
     @BuildStep
     AdditionalBeanBuildItem runtimeBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ChangeSources.class, ChangeDispatcher.class)
+                .addBeanClasses(ChangeSources.class, ChangeDispatcher.class, DuplicateFilterProducer.class)
                 // the qualifier must be in the bean archive index for observers to use it
                 .addBeanClass(Codebase.class)
                 .setUnremovable()

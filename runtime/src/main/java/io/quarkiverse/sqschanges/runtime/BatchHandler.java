@@ -7,17 +7,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.SqsMessage;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Turns a received batch into changes, fires them, and tells which messages may be deleted: those whose every
- * observer completed normally, and invalid ones when the queue says {@code invalid-message=delete}.
+ * Turns a received batch into changes, fires them, and decides the fate of each message: deleted once every
+ * observer completed normally; after a failure, kept, deleted or retried later as the queue says.
  * <p>
  * On a FIFO queue the messages of one group are handled one after the other, each after the previous one's
  * observers (asynchronous ones included) have completed; after a message of a group is kept, the rest of that
@@ -27,80 +29,97 @@ final class BatchHandler {
 
     private static final Logger LOG = Logger.getLogger(BatchHandler.class);
 
-    private enum Outcome {
-        HANDLED,
-        DISCARDED,
-        KEPT
+    private enum Fate {
+        DELETE,
+        KEEP,
+        RETRY
     }
 
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
     private final MessageMapper mapper;
     private final ChangeDispatcher dispatcher;
+    private final DuplicateFilter duplicates;
 
     /**
      * @param mapper the queue's mapper, or {@code null}
+     * @param duplicates the filter, or {@code null} if the queue does not deduplicate
      */
-    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, MessageMapper mapper, ChangeDispatcher dispatcher) {
+    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, MessageMapper mapper, ChangeDispatcher dispatcher,
+            DuplicateFilter duplicates) {
         this.queue = queue;
         this.changeFactory = changeFactory;
         this.mapper = mapper;
         this.dispatcher = dispatcher;
+        this.duplicates = duplicates;
     }
 
     /**
      * Handles a batch on the calling thread (synchronous observers run on it).
      *
-     * @return the messages to delete, once every observer of the batch has completed
+     * @param settled told about each message as soon as its fate is known
+     * @return what to do with the messages, once every observer of the batch has completed
      */
-    CompletionStage<List<Message>> handle(String queueUrl, List<Message> messages) {
-        return queue.fifo() ? handleInGroupOrder(queueUrl, messages) : handleAll(queueUrl, messages);
+    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, Consumer<Message> settled) {
+        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, settled) : handleAll(queueUrl, messages, settled);
     }
 
-    private CompletionStage<List<Message>> handleAll(String queueUrl, List<Message> messages) {
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(messages.size());
+    private CompletionStage<BatchOutcome> handleAll(String queueUrl, List<Message> messages,
+            Consumer<Message> settled) {
+        BatchOutcome outcome = new BatchOutcome();
+        List<CompletableFuture<Void>> all = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            outcomes.add(handleOne(queueUrl, message));
+            all.add(handleOne(queueUrl, message).thenAccept(fate -> {
+                record(outcome, message, fate);
+                settled.accept(message);
+            }));
         }
-        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            List<Message> toDelete = new ArrayList<>(messages.size());
-            for (int i = 0; i < messages.size(); i++) {
-                if (outcomes.get(i).join() != Outcome.KEPT) {
-                    toDelete.add(messages.get(i));
-                }
-            }
-            return toDelete;
-        });
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(ignored -> outcome);
     }
 
-    private CompletionStage<List<Message>> handleInGroupOrder(String queueUrl, List<Message> messages) {
-        List<Message> toDelete = new ArrayList<>(messages.size());
+    private CompletionStage<BatchOutcome> handleInGroupOrder(String queueUrl, List<Message> messages,
+            Consumer<Message> settled) {
+        BatchOutcome outcome = new BatchOutcome();
         Set<String> heldGroups = new HashSet<>();
         for (Message message : messages) {
             String group = SqsMessage.of(message).messageGroupId().orElse("");
             if (heldGroups.contains(group)) {
                 LOG.debugf("Holding back message %s of queue '%s': an earlier message of group '%s' was kept",
                         message.messageId(), queue.name(), group);
-                continue;
-            }
-            if (handleOne(queueUrl, message).join() == Outcome.KEPT) {
-                heldGroups.add(group);
             } else {
-                toDelete.add(message);
+                Fate fate = handleOne(queueUrl, message).join();
+                record(outcome, message, fate);
+                if (fate != Fate.DELETE) {
+                    heldGroups.add(group);
+                }
             }
+            settled.accept(message);
         }
-        return CompletableFuture.completedFuture(toDelete);
+        return CompletableFuture.completedFuture(outcome);
     }
 
-    private CompletableFuture<Outcome> handleOne(String queueUrl, Message sdkMessage) {
+    private void record(BatchOutcome outcome, Message message, Fate fate) {
+        if (fate == Fate.DELETE) {
+            outcome.delete(message);
+        } else if (fate == Fate.RETRY) {
+            outcome.retryAfter(message, queue.retryDelaySeconds(SqsMessage.of(message).receiveCount()));
+        }
+    }
+
+    private CompletableFuture<Fate> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
+        if (duplicates != null && duplicates.alreadyHandled(queue.name(), message.messageId())) {
+            LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
+                    queue.name());
+            return CompletableFuture.completedFuture(Fate.DELETE);
+        }
         Change change;
         try {
             Optional<Change> mapped = changeFactory.toChange(queue, queueUrl, message, mapper);
             if (mapped.isEmpty()) {
                 LOG.debugf("The mapper %s made no change from message %s of queue '%s'; the message is deleted",
                         ChangeFactory.mapperName(mapper), message.messageId(), queue.name());
-                return CompletableFuture.completedFuture(Outcome.DISCARDED);
+                return CompletableFuture.completedFuture(Fate.DELETE);
             }
             change = mapped.get();
         } catch (InvalidMessageException e) {
@@ -109,31 +128,57 @@ final class BatchHandler {
         try {
             return dispatcher.dispatch(change).handle((ignored, failure) -> {
                 if (failure == null) {
-                    return Outcome.HANDLED;
+                    return handled(message);
                 }
-                observerFailed(message, Failures.unwrap(failure));
-                return Outcome.KEPT;
+                return observerFailed(message, Failures.unwrap(failure));
             }).toCompletableFuture();
         } catch (RuntimeException e) {
-            observerFailed(message, e);
-            return CompletableFuture.completedFuture(Outcome.KEPT);
+            return CompletableFuture.completedFuture(observerFailed(message, e));
         }
     }
 
-    private Outcome invalid(SqsMessage message, InvalidMessageException e) {
-        boolean delete = queue.invalidMessage() == InvalidMessageAction.DELETE;
-        LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
-                queue.name(),
-                e.getMessage(), delete ? "deleted (" + queue.property("invalid-message") + "=delete)"
-                        : "kept for redelivery or the queue's dead-letter queue (set " + queue.property("invalid-message")
-                                + "=delete to drop such messages)");
-        LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
-        return delete ? Outcome.DISCARDED : Outcome.KEPT;
+    private Fate handled(SqsMessage message) {
+        if (duplicates != null) {
+            duplicates.handled(queue.name(), message.messageId());
+        }
+        return Fate.DELETE;
     }
 
-    private void observerFailed(SqsMessage message, Throwable failure) {
-        LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed; the message is kept and SQS"
-                + " will deliver it again after its visibility timeout", message.messageId(), queue.name());
+    private Fate invalid(SqsMessage message, InvalidMessageException e) {
+        LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
+                queue.name(), e.getMessage(), describe(queue.invalidMessage(), "invalid-message", message));
+        LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
+        return fate(queue.invalidMessage());
+    }
+
+    private Fate observerFailed(SqsMessage message, Throwable failure) {
+        LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed. The message is %s.",
+                message.messageId(), queue.name(), describe(queue.onFailure(), "on-failure", message));
         LOG.debugf("Body of message %s: %s", message.messageId(), message.body());
+        return fate(queue.onFailure());
+    }
+
+    private String describe(FailureAction action, String property, SqsMessage message) {
+        switch (action) {
+            case DELETE:
+                return "deleted (" + queue.property(property) + "=delete)";
+            case RETRY:
+                return "delivered again in " + queue.retryDelaySeconds(message.receiveCount()) + " s ("
+                        + queue.property(property) + "=retry)";
+            default:
+                return "kept: SQS delivers it again after its visibility timeout, or moves it to the queue's"
+                        + " dead-letter queue (" + queue.property(property) + "=keep)";
+        }
+    }
+
+    private static Fate fate(FailureAction action) {
+        switch (action) {
+            case DELETE:
+                return Fate.DELETE;
+            case RETRY:
+                return Fate.RETRY;
+            default:
+                return Fate.KEEP;
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,18 +46,23 @@ public class ChangeSources {
     private final ChangeDispatcher dispatcher;
     private final ObjectMapper objectMapper;
     private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
     private final MapperBindings mappers;
+    private final DuplicateFilter duplicates;
     private final List<QueuePoller> pollers = new ArrayList<>();
 
     @Inject
     public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
-            ObjectMapper objectMapper, ExecutorService workers, MapperBindings mappers) {
+            ObjectMapper objectMapper, ExecutorService workers, ScheduledExecutorService timer,
+            MapperBindings mappers, DuplicateFilter duplicates) {
         this.config = config;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
         this.objectMapper = objectMapper;
         this.workers = workers;
+        this.timer = timer;
         this.mappers = mappers;
+        this.duplicates = duplicates;
     }
 
     void start(@Observes StartupEvent event) {
@@ -69,8 +76,9 @@ public class ChangeSources {
             }
             Optional<SqsAsyncClient> client = SqsClients.forQueue(queue, problems);
             MessageMapper mapper = mappers.mapperFor(queue.name()).orElse(null);
-            client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs,
-                    new BatchHandler(queue, changeFactory, mapper, dispatcher), workers,
+            BatchHandler handler = new BatchHandler(queue, changeFactory, mapper, dispatcher,
+                    queue.deduplicate() ? duplicates : null);
+            client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs, handler, workers, timer,
                     new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis))));
         }
         if (!problems.isEmpty()) {

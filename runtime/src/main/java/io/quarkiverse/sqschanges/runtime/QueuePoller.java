@@ -1,18 +1,20 @@
 package io.quarkiverse.sqschanges.runtime;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.jboss.logging.Logger;
 
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
@@ -26,28 +28,37 @@ final class QueuePoller {
 
     private static final Logger LOG = Logger.getLogger(QueuePoller.class);
 
+    private static final int SQS_DEFAULT_VISIBILITY_SECONDS = 30;
+
     private final QueueSettings queue;
     private final SqsAsyncClient sqs;
     private final BatchHandler handler;
     private final MessageDeleter deleter;
+    private final VisibilityChanger visibility;
+    private final VisibilityHeartbeat heartbeat;
     private final Executor workers;
     private final PollingBackoff backoff;
 
     private volatile String queueUrl;
+    /** The visibility timeout received messages get; -1 until known. */
+    private volatile int visibilitySeconds = -1;
     private volatile ReceiveMessageRequest receiveRequest;
     private volatile boolean stopping;
     private volatile CompletableFuture<?> pendingCall;
     private volatile CompletableFuture<Void> currentRun = CompletableFuture.completedFuture(null);
 
     QueuePoller(QueueSettings queue, SqsAsyncClient sqs, BatchHandler handler, Executor workers,
-            PollingBackoff backoff) {
+            ScheduledExecutorService timer, PollingBackoff backoff) {
         this.queue = queue;
         this.sqs = sqs;
         this.handler = handler;
         this.deleter = new MessageDeleter(sqs, queue.name());
+        this.visibility = new VisibilityChanger(sqs, queue.name());
+        this.heartbeat = new VisibilityHeartbeat(visibility, timer);
         this.workers = workers;
         this.backoff = backoff;
         queue.url().ifPresent(this::useUrl);
+        queue.visibilityTimeoutSeconds().ifPresent(seconds -> visibilitySeconds = seconds);
     }
 
     QueueSettings queue() {
@@ -85,9 +96,32 @@ final class QueuePoller {
             run.complete(null);
         } else if (queueUrl == null) {
             resolveUrl(run);
+        } else if (visibilitySeconds < 0 && queue.visibilityHeartbeat()) {
+            resolveVisibility(run);
         } else {
             receive(run);
         }
+    }
+
+    /** The heartbeat needs the queue's own visibility timeout when none is configured. */
+    private void resolveVisibility(CompletableFuture<Void> run) {
+        call(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)))
+                .whenComplete((response, failure) -> {
+                    if (failure != null && Failures.unwrap(failure) instanceof CancellationException) {
+                        failed(run, failure);
+                        return;
+                    }
+                    String value = failure == null ? response.attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT)
+                            : null;
+                    if (value == null) {
+                        LOG.debugf("Could not read the visibility timeout of queue '%s'; assuming SQS's default %d s",
+                                queue.name(), SQS_DEFAULT_VISIBILITY_SECONDS);
+                        visibilitySeconds = SQS_DEFAULT_VISIBILITY_SECONDS;
+                    } else {
+                        visibilitySeconds = Integer.parseInt(value);
+                    }
+                    workers.execute(() -> next(run));
+                });
     }
 
     private void resolveUrl(CompletableFuture<Void> run) {
@@ -143,15 +177,28 @@ final class QueuePoller {
     }
 
     private void handle(CompletableFuture<Void> run, List<Message> messages) {
-        CompletionStage<List<Message>> handled;
+        VisibilityHeartbeat.Beat beat = queue.visibilityHeartbeat() && visibilitySeconds > 0
+                ? heartbeat.start(queueUrl, messages, visibilitySeconds)
+                : null;
+        CompletionStage<BatchOutcome> handled;
         try {
-            handled = handler.handle(queueUrl, messages);
+            handled = handler.handle(queueUrl, messages, beat == null ? message -> {
+            } : beat::settled);
         } catch (RuntimeException e) {
+            if (beat != null) {
+                beat.stop();
+            }
             LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again", queue.name());
             run.complete(null);
             return;
         }
-        handled.thenCompose(toDelete -> deleter.delete(queueUrl, toDelete))
+        handled.whenComplete((outcome, failure) -> {
+            if (beat != null) {
+                beat.stop();
+            }
+        }).thenCompose(outcome -> CompletableFuture.allOf(
+                deleter.delete(queueUrl, outcome.toDelete()),
+                visibility.change(queueUrl, outcome.retryDelaySeconds(), "delay a retry")))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Handling a batch of queue '%s' failed", queue.name());
@@ -164,20 +211,9 @@ final class QueuePoller {
 
     /** Makes messages received during shutdown visible again at once, for other consumers. */
     private CompletableFuture<?> release(List<Message> messages) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
-                    .id(Integer.toString(i))
-                    .receiptHandle(messages.get(i).receiptHandle())
-                    .visibilityTimeout(0)
-                    .build());
-        }
-        return sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries))
-                .exceptionally(failure -> {
-                    LOG.debugf("Could not release %d message(s) of queue '%s' at shutdown: %s", messages.size(),
-                            queue.name(), Failures.describe(failure));
-                    return null;
-                });
+        Map<Message, Integer> now = new LinkedHashMap<>();
+        messages.forEach(message -> now.put(message, 0));
+        return visibility.change(queueUrl, now, "release it at shutdown");
     }
 
     private void failed(CompletableFuture<Void> run, Throwable failure) {

@@ -19,6 +19,11 @@ import java.util.OptionalInt;
  * @param visibilityTimeoutSeconds the visibility timeout one receive asks for, if configured
  * @param client the named SQS client to use, if not the default one
  * @param invalidMessage what happens to a message that cannot be made into a change
+ * @param onFailure what happens to a message whose observer threw
+ * @param retryDelay the delay before the second delivery of a failed message, with {@code retry}
+ * @param retryMaxDelay the longest delay between deliveries, with {@code retry}
+ * @param visibilityHeartbeat whether visibility is extended while observers work
+ * @param deduplicate whether already handled message ids are skipped
  */
 public record QueueSettings(
         String name,
@@ -32,13 +37,32 @@ public record QueueSettings(
         int maxMessages,
         OptionalInt visibilityTimeoutSeconds,
         Optional<String> client,
-        InvalidMessageAction invalidMessage) {
+        FailureAction invalidMessage,
+        FailureAction onFailure,
+        Duration retryDelay,
+        Duration retryMaxDelay,
+        boolean visibilityHeartbeat,
+        boolean deduplicate) {
+
+    private static final long MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 
     /**
      * @return whether this is a FIFO queue (its name ends with {@code .fifo})
      */
     public boolean fifo() {
         return url.or(() -> queueName).map(n -> n.endsWith(".fifo")).orElse(false);
+    }
+
+    /**
+     * @param receiveCount the delivery that failed, 1 for the first
+     * @return the visibility timeout that delays the next delivery, in seconds
+     */
+    public int retryDelaySeconds(int receiveCount) {
+        long delay = retryDelay.toSeconds();
+        for (int i = 1; i < receiveCount && delay < retryMaxDelay.toSeconds(); i++) {
+            delay *= 2;
+        }
+        return (int) Math.min(Math.min(delay, retryMaxDelay.toSeconds()), MAX_VISIBILITY_SECONDS);
     }
 
     /**

@@ -72,6 +72,10 @@ final class QueueSettingsFactory {
             problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
                     + "; it must be a positive duration such as 1s");
         }
+        wholeSeconds(queue.retryDelay(), 0, MAX_VISIBILITY_SECONDS, ConfigNames.queueProperty(name, "retry-delay"),
+                problems);
+        wholeSeconds(queue.retryMaxDelay(), 0, MAX_VISIBILITY_SECONDS,
+                ConfigNames.queueProperty(name, "retry-max-delay"), problems);
         OptionalInt visibility = queue.visibilityTimeout()
                 .map(v -> OptionalInt.of(wholeSeconds(v, 0, MAX_VISIBILITY_SECONDS,
                         ConfigNames.queueProperty(name, "visibility-timeout"), problems)))
@@ -79,7 +83,8 @@ final class QueueSettingsFactory {
 
         return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
                 queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
-                visibility, queue.client(), queue.invalidMessage());
+                visibility, queue.client(), queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
+                queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate());
     }
 
     private static int wholeSeconds(Duration value, int min, int max, String property, List<String> problems) {

@@ -102,12 +102,74 @@ public interface SqsChangesConfig {
         Optional<String> client();
 
         /**
-         * What happens to a message that cannot be made into a change (for a {@code json} queue: a body that is
-         * not a JSON object): {@code keep} leaves it on the queue, so that the queue's redrive policy can move
-         * it to a dead-letter queue; {@code delete} deletes it. Either way the error is logged with the queue
-         * and message id.
+         * What happens to a message that cannot be made into a change (for a {@code json} queue, a body that is
+         * not a JSON object; for a queue with a mapper, a mapper that throws): {@code keep} leaves it on the
+         * queue, so that the queue's redrive policy can move it to a dead-letter queue; {@code delete} deletes
+         * it; {@code retry} leaves it and delays its next delivery by {@code retry-delay}. Either way the error is
+         * logged with the queue and message id.
          */
         @WithDefault("keep")
-        InvalidMessageAction invalidMessage();
+        FailureAction invalidMessage();
+
+        /**
+         * What happens to a message after one of its observers threw: {@code keep} leaves it on the queue for
+         * SQS to deliver again after its visibility timeout (or move by its redrive policy); {@code delete} deletes
+         * it; {@code retry} leaves it and delays its next delivery by {@code retry-delay}, doubled on each
+         * delivery.
+         */
+        @WithDefault("keep")
+        FailureAction onFailure();
+
+        /**
+         * With {@code retry}: how long after its first failed delivery a message is delivered again. Each later
+         * delivery doubles it, up to {@code retry-max-delay}.
+         */
+        @WithDefault("5s")
+        Duration retryDelay();
+
+        /**
+         * With {@code retry}: the longest delay between two deliveries, at most 12 hours.
+         */
+        @WithDefault("15m")
+        Duration retryMaxDelay();
+
+        /**
+         * Whether the visibility timeout of the messages being handled is extended while their observers work, so
+         * that a slow observer does not see its message delivered a second time to another consumer.
+         */
+        @WithDefault("true")
+        boolean visibilityHeartbeat();
+
+        /**
+         * Whether to skip messages whose message id was already handled (SQS standard queues deliver at least
+         * once, so rarely twice). A skipped duplicate is deleted without an event. The ids are kept by the
+         * {@code DuplicateFilter} bean: by default in memory, see {@code quarkus.sqs-changes.deduplication}.
+         */
+        @WithDefault("false")
+        boolean deduplicate();
+    }
+
+    /**
+     * The in-memory duplicate filter used by queues with {@code deduplicate=true}, unless the application
+     * provides its own {@code DuplicateFilter} bean.
+     */
+    Deduplication deduplication();
+
+    /**
+     * The in-memory duplicate filter.
+     */
+    interface Deduplication {
+
+        /**
+         * How long a handled message id is remembered.
+         */
+        @WithDefault("1h")
+        Duration window();
+
+        /**
+         * How many handled message ids are remembered at most, over all queues; the oldest are forgotten first.
+         */
+        @WithDefault("100000")
+        int maxEntries();
     }
 }
