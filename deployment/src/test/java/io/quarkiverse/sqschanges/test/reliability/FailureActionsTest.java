@@ -1,0 +1,87 @@
+package io.quarkiverse.sqschanges.test.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.Codebase;
+import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * on-failure=retry spaces deliveries by a doubling delay; on-failure=delete drops the message after one failure.
+ */
+class FailureActionsTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String RETRY_URL = SQS.createQueue("on-failure-retry");
+    static final String DELETE_URL = SQS.createQueue("on-failure-delete");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FailingObservers.class)))
+            .overrideConfigKey("quarkus.sqs-changes.queues.retry.url", RETRY_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.retry.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.retry.visibility-timeout", "30s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.retry.on-failure", "retry")
+            .overrideConfigKey("quarkus.sqs-changes.queues.retry.retry-delay", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.delete.url", DELETE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.delete.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.delete.on-failure", "delete");
+
+    @Inject
+    FailingObservers observers;
+
+    @Test
+    void retryDelaysDoubleAndAreShorterThanTheVisibilityTimeout() {
+        SQS.send(RETRY_URL, "fail twice");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> observers.retryAttemptsAt.size() == 3);
+        List<Long> at = observers.retryAttemptsAt;
+        long firstGap = at.get(1) - at.get(0);
+        long secondGap = at.get(2) - at.get(1);
+        // 1 s, then 2 s: not before, and far sooner than the 30 s visibility timeout that "keep" would wait
+        assertThat(firstGap).isBetween(900L, 10_000L);
+        assertThat(secondGap).isBetween(1_900L, 12_000L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(RETRY_URL) == 0);
+    }
+
+    @Test
+    void deleteDropsTheMessageAfterOneFailure() {
+        SQS.send(DELETE_URL, "fail");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> observers.deleteAttempts.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(DELETE_URL) == 0);
+        assertThat(observers.deleteAttempts).hasSize(1);
+    }
+
+    @Singleton
+    static class FailingObservers {
+
+        final List<Long> retryAttemptsAt = new CopyOnWriteArrayList<>();
+        final List<String> deleteAttempts = new CopyOnWriteArrayList<>();
+
+        void onRetry(@Observes @Codebase("retry") Change change) {
+            retryAttemptsAt.add(System.currentTimeMillis());
+            if (change.message().receiveCount() < 3) {
+                throw new IllegalStateException("failing on purpose");
+            }
+        }
+
+        void onDelete(@Observes @Codebase("delete") Change change) {
+            deleteAttempts.add(change.revision());
+            throw new IllegalStateException("failing on purpose");
+        }
+    }
+}

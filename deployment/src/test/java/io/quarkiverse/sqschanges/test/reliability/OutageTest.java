@@ -1,0 +1,65 @@
+package io.quarkiverse.sqschanges.test.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.CountingProxy;
+import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * SQS becomes unreachable for 10 s in the middle of a stream (the proxy between the application and the server
+ * drops every connection), then comes back on the same address: polling backs off, resumes by itself, and every
+ * message sent before, during and after is observed.
+ */
+class OutageTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String QUEUE_URL = SQS.createQueue("outage");
+    static final CountingProxy PROXY = CountingProxy.shared("outage", SQS.endpoint());
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class, ReceivedChanges.class)))
+            .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
+            .overrideConfigKey("quarkus.sqs-changes.queues.stream.url", QUEUE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.stream.wait-time", "2s");
+
+    @Inject
+    ReceivedChanges received;
+
+    @Test
+    void nothingIsLostAcrossAnOutage() throws InterruptedException {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(SQS.send(QUEUE_URL, "before-" + i));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.all().size() >= 20);
+
+        PROXY.setDown(true);
+        for (int i = 0; i < 10; i++) {
+            sent.add(SQS.send(QUEUE_URL, "during-" + i));
+            Thread.sleep(1000);
+        }
+        PROXY.setDown(false);
+        for (int i = 0; i < 20; i++) {
+            sent.add(SQS.send(QUEUE_URL, "after-" + i));
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> received.all().stream().map(Change::revision).toList().containsAll(sent));
+        assertThat(received.all()).extracting(Change::revision).containsAll(sent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+    }
+}
