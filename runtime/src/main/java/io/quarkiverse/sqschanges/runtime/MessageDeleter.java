@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class MessageDeleter {
 
     private static final Logger LOG = Logger.getLogger(MessageDeleter.class);
-    private static final int MAX_BATCH = 10;
 
     private final SqsAsyncClient sqs;
     private final String queueName;
@@ -32,15 +31,7 @@ final class MessageDeleter {
      * @return completes, never exceptionally, once SQS has answered every delete request
      */
     CompletableFuture<Void> delete(String queueUrl, List<Message> messages) {
-        if (messages.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        List<CompletableFuture<Void>> requests = new ArrayList<>((messages.size() + MAX_BATCH - 1) / MAX_BATCH);
-        for (int from = 0; from < messages.size(); from += MAX_BATCH) {
-            requests.add(deleteBatch(queueUrl, messages.subList(from, Math.min(from + MAX_BATCH, messages.size()))));
-        }
-        return requests.size() == 1 ? requests.get(0)
-                : CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new));
+        return SqsBatches.sendInBatches(messages, batch -> deleteBatch(queueUrl, batch));
     }
 
     private CompletableFuture<Void> deleteBatch(String queueUrl, List<Message> batch) {

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class VisibilityChanger {
 
     private static final Logger LOG = Logger.getLogger(VisibilityChanger.class);
-    private static final int MAX_BATCH = 10;
 
     private final SqsAsyncClient sqs;
     private final String queueName;
@@ -34,15 +33,8 @@ final class VisibilityChanger {
      * @return completes, never exceptionally, once SQS has answered
      */
     CompletableFuture<Void> change(String queueUrl, Map<Message, Integer> timeoutSeconds, String purpose) {
-        if (timeoutSeconds.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        List<Map.Entry<Message, Integer>> all = new ArrayList<>(timeoutSeconds.entrySet());
-        List<CompletableFuture<Void>> requests = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += MAX_BATCH) {
-            requests.add(changeBatch(queueUrl, all.subList(from, Math.min(from + MAX_BATCH, all.size())), purpose));
-        }
-        return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new));
+        return SqsBatches.sendInBatches(new ArrayList<>(timeoutSeconds.entrySet()),
+                batch -> changeBatch(queueUrl, batch, purpose));
     }
 
     private CompletableFuture<Void> changeBatch(String queueUrl, List<Map.Entry<Message, Integer>> batch,
