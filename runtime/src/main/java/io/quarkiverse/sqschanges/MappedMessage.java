@@ -1,6 +1,5 @@
 package io.quarkiverse.sqschanges;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,38 +7,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a {@link MessageMapper} gets: a received message, the queue it came from, and what the queue's format
- * made of it.
+ * made of it. For an envelope format ({@code sns}, {@code s3}, {@code eventbridge}) that is the unwrapped content:
+ * the SNS message, one S3 event record, the EventBridge {@code detail}.
  */
 public final class MappedMessage {
 
-    private final String queue;
     private final String queueUrl;
-    private final String codebase;
-    private final SqsMessage message;
+    private final Change formatChange;
+    private final String content;
     private final ObjectNode json;
-    private final Map<String, Object> formatProperties;
 
     /**
-     * @param queue the configured queue name
-     * @param queueUrl the queue URL
-     * @param codebase the queue's codebase
-     * @param message the message
-     * @param json the body's JSON object for a {@code json} queue, otherwise {@code null}
-     * @param formatProperties the properties the queue's format made: {@code sqs_body}, and the JSON fields
+     * @param queueUrl the URL of the queue the message came from
+     * @param formatChange the change the queue's format alone makes of the message
+     * @param content the unwrapped content: the body itself for {@code raw} and {@code json}
+     * @param json the content's JSON object, if the format parsed one, otherwise {@code null}
      */
-    public MappedMessage(String queue, String queueUrl, String codebase, SqsMessage message, ObjectNode json,
-            Map<String, Object> formatProperties) {
-        this.queue = Objects.requireNonNull(queue, "queue");
+    public MappedMessage(String queueUrl, Change formatChange, String content, ObjectNode json) {
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
-        this.codebase = Objects.requireNonNull(codebase, "codebase");
-        this.message = Objects.requireNonNull(message, "message");
+        this.formatChange = Objects.requireNonNull(formatChange, "formatChange");
+        this.content = Objects.requireNonNull(content, "content");
         this.json = json;
-        this.formatProperties = Objects.requireNonNull(formatProperties, "formatProperties");
     }
 
     /** @return the configured name of the queue the message came from */
     public String queue() {
-        return queue;
+        return formatChange.queue();
     }
 
     /** @return the URL of that queue */
@@ -49,17 +42,26 @@ public final class MappedMessage {
 
     /** @return the message */
     public SqsMessage message() {
-        return message;
+        return formatChange.message();
     }
 
-    /** @return the message body */
+    /** @return the message body, exactly as received (for an envelope format, the whole envelope) */
     public String body() {
-        return message.body();
+        return formatChange.message().body();
     }
 
     /**
-     * @return for a {@code json} queue, the body's JSON object (already parsed, and checked to be an object);
-     *         empty for a {@code raw} queue
+     * @return what the format unwrapped: the body for {@code raw} and {@code json}, the SNS {@code Message} for
+     *         {@code sns}, the event record for {@code s3}, the {@code detail} for {@code eventbridge}
+     */
+    public String content() {
+        return content;
+    }
+
+    /**
+     * @return the content's JSON object when the format parsed one ({@code json}; {@code sns} with
+     *         {@code sns.message-format=json}; {@code s3}: the record; {@code eventbridge}: the {@code detail}),
+     *         already checked to be an object; empty otherwise
      */
     public Optional<ObjectNode> json() {
         return Optional.ofNullable(json);
@@ -67,14 +69,14 @@ public final class MappedMessage {
 
     /**
      * @return a new builder holding the change the queue's format alone would make: the defaults described on
-     *         {@link Change}, the queue's codebase, and the format's properties
+     *         {@link Change}, the queue's codebase, and the format's fields and properties
      */
     public Change.Builder change() {
-        return Change.builder(queue, queueUrl, codebase, message).properties(formatProperties);
+        return formatChange.toBuilder();
     }
 
     @Override
     public String toString() {
-        return "MappedMessage[queue=" + queue + ", id=" + message.messageId() + "]";
+        return "MappedMessage[queue=" + queue() + ", id=" + message().messageId() + "]";
     }
 }

@@ -3,7 +3,6 @@ package io.quarkiverse.sqschanges.runtime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.DuplicateFilter;
-import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.SqsMessage;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -37,19 +35,16 @@ final class BatchHandler {
 
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
-    private final MessageMapper mapper;
     private final ChangeDispatcher dispatcher;
     private final DuplicateFilter duplicates;
 
     /**
-     * @param mapper the queue's mapper, or {@code null}
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
      */
-    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, MessageMapper mapper, ChangeDispatcher dispatcher,
+    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, ChangeDispatcher dispatcher,
             DuplicateFilter duplicates) {
         this.queue = queue;
         this.changeFactory = changeFactory;
-        this.mapper = mapper;
         this.dispatcher = dispatcher;
         this.duplicates = duplicates;
     }
@@ -113,20 +108,19 @@ final class BatchHandler {
                     queue.name());
             return CompletableFuture.completedFuture(Fate.DELETE);
         }
-        Change change;
+        List<Change> changes;
         try {
-            Optional<Change> mapped = changeFactory.toChange(queue, queueUrl, message, mapper);
-            if (mapped.isEmpty()) {
-                LOG.debugf("The mapper %s made no change from message %s of queue '%s'; the message is deleted",
-                        ChangeFactory.mapperName(mapper), message.messageId(), queue.name());
-                return CompletableFuture.completedFuture(Fate.DELETE);
-            }
-            change = mapped.get();
+            changes = changeFactory.toChanges(queueUrl, message);
         } catch (InvalidMessageException e) {
             return CompletableFuture.completedFuture(invalid(message, e));
         }
+        if (changes.isEmpty()) {
+            LOG.debugf("Message %s of queue '%s' makes no change (format %s, mapper %s); it is deleted",
+                    message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
+            return CompletableFuture.completedFuture(Fate.DELETE);
+        }
         try {
-            return dispatcher.dispatch(change).handle((ignored, failure) -> {
+            return dispatchAll(changes).handle((ignored, failure) -> {
                 if (failure == null) {
                     return handled(message);
                 }
@@ -135,6 +129,18 @@ final class BatchHandler {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(observerFailed(message, e));
         }
+    }
+
+    /** Fires the changes one after the other; completes when the asynchronous observers of all have completed. */
+    private CompletableFuture<Void> dispatchAll(List<Change> changes) {
+        if (changes.size() == 1) {
+            return dispatcher.dispatch(changes.get(0)).toCompletableFuture();
+        }
+        List<CompletableFuture<Void>> asyncObservers = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            asyncObservers.add(dispatcher.dispatch(change).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(asyncObservers.toArray(CompletableFuture[]::new));
     }
 
     private Fate handled(SqsMessage message) {

@@ -1,10 +1,8 @@
 package io.quarkiverse.sqschanges.runtime;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.MappedMessage;
@@ -12,39 +10,52 @@ import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.SqsMessage;
 
 /**
- * Makes the {@link Change} of a message: by its queue's {@code format}, then through the queue's mapper if it
- * has one.
+ * Makes the changes of a message of one queue: by the queue's {@code format}, then through its mapper if it has
+ * one.
  */
 final class ChangeFactory {
 
-    private final JsonObjectParser jsonParser;
-
-    ChangeFactory(JsonObjectParser jsonParser) {
-        this.jsonParser = jsonParser;
-    }
+    private final QueueSettings queue;
+    private final BodyFormat format;
+    private final MessageMapper mapper;
 
     /**
      * @param mapper the queue's mapper, or {@code null}
-     * @return the change, or empty if the mapper made none
+     */
+    ChangeFactory(QueueSettings queue, BodyFormat format, MessageMapper mapper) {
+        this.queue = queue;
+        this.format = format;
+        this.mapper = mapper;
+    }
+
+    /**
+     * @return the changes: usually one; none if the message carries none or the mapper made none
      * @throws InvalidMessageException if the message does not fit the queue's format, or the mapper threw
      */
-    Optional<Change> toChange(QueueSettings queue, String queueUrl, SqsMessage message, MessageMapper mapper)
-            throws InvalidMessageException {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(Change.BODY_PROPERTY, message.body());
-        ObjectNode json = null;
-        if (queue.format() == MessageFormat.JSON) {
-            json = jsonParser.parseObject(message.body());
-            properties.putAll(JsonObjectParser.toMap(json));
+    List<Change> toChanges(String queueUrl, SqsMessage message) throws InvalidMessageException {
+        Change.Builder defaults = Change.builder(queue.name(), queueUrl, queue.codebase(), message)
+                .property(Change.BODY_PROPERTY, message.body());
+        List<FormattedMessage> formatted = format.decode(defaults, message);
+        List<Change> changes = new ArrayList<>(formatted.size());
+        for (FormattedMessage one : formatted) {
+            if (mapper == null) {
+                changes.add(one.change());
+            } else {
+                map(new MappedMessage(queueUrl, one.change(), one.content(), one.json())).ifPresent(changes::add);
+            }
         }
-        if (mapper == null) {
-            return Optional.of(Change.builder(queue.name(), queueUrl, queue.codebase(), message)
-                    .properties(properties).build());
-        }
-        MappedMessage mapped = new MappedMessage(queue.name(), queueUrl, queue.codebase(), message, json, properties);
+        return changes;
+    }
+
+    /** @return what the mapper said of this queue's mapper, for logs */
+    String mapperName() {
+        return mapper == null ? "none" : mapperName(mapper);
+    }
+
+    private Optional<Change> map(MappedMessage message) throws InvalidMessageException {
         Optional<Change> change;
         try {
-            change = mapper.map(mapped);
+            change = mapper.map(message);
         } catch (Exception e) {
             throw new InvalidMessageException("the mapper " + mapperName(mapper) + " threw " + Failures.describe(e), e);
         }

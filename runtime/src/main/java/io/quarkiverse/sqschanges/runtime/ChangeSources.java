@@ -68,7 +68,7 @@ public class ChangeSources {
     void start(@Observes StartupEvent event) {
         List<QueueSettings> queues = QueueSettingsFactory.create(config);
         List<String> problems = new ArrayList<>(mappers.problems(new TreeSet<>(config.queues().keySet())));
-        ChangeFactory changeFactory = new ChangeFactory(new JsonObjectParser(objectMapper));
+        JsonObjectParser jsonParser = new JsonObjectParser(objectMapper);
         for (QueueSettings queue : queues) {
             if (!queue.enabled()) {
                 LOG.infof("Queue '%s' is disabled (%s=false)", queue.name(), queue.property("enabled"));
@@ -76,7 +76,12 @@ public class ChangeSources {
             }
             Optional<SqsAsyncClient> client = SqsClients.forQueue(queue, problems);
             MessageMapper mapper = mappers.mapperFor(queue.name()).orElse(null);
-            BatchHandler handler = new BatchHandler(queue, changeFactory, mapper, dispatcher,
+            JsonSchemaCheck schema = queue.jsonSchema()
+                    .map(resource -> JsonSchemas.load(resource, queue.property("json-schema"), objectMapper, problems))
+                    .orElse(JsonSchemaCheck.NONE);
+            ChangeFactory changeFactory = new ChangeFactory(queue, BodyFormats.forQueue(queue, jsonParser, schema),
+                    mapper);
+            BatchHandler handler = new BatchHandler(queue, changeFactory, dispatcher,
                     queue.deduplicate() ? duplicates : null);
             client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs, handler, workers, timer,
                     new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis))));

@@ -34,24 +34,35 @@ public final class JsonObjectParser {
      * @throws InvalidMessageException if the body is not exactly one JSON object
      */
     public ObjectNode parseObject(String body) throws InvalidMessageException {
+        return parseObject(body, "the body");
+    }
+
+    /**
+     * @param text the text to parse
+     * @param what names the text in error messages, such as {@code "the SNS message"}
+     * @return the JSON object it holds
+     * @throws InvalidMessageException if the text is not exactly one JSON object
+     */
+    public ObjectNode parseObject(String text, String what) throws InvalidMessageException {
+        String body = text;
         JsonNode node;
         try {
             node = reader.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new InvalidMessageException("the body exceeds a JSON read limit (" + e.getOriginalMessage() + ")");
+            throw new InvalidMessageException(what + " exceeds a JSON read limit (" + e.getOriginalMessage() + ")");
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote the body, which must not be logged above DEBUG
-            throw new InvalidMessageException("the body is not valid JSON (error at line " + lineOf(e) + ", column "
+            throw new InvalidMessageException(what + " is not valid JSON (error at line " + lineOf(e) + ", column "
                     + columnOf(e) + ")");
         } catch (RuntimeException e) {
-            throw new InvalidMessageException("the body could not be read as JSON (" + e.getClass().getSimpleName()
+            throw new InvalidMessageException(what + " could not be read as JSON (" + e.getClass().getSimpleName()
                     + ")");
         }
         if (node == null || node.isMissingNode()) {
-            throw new InvalidMessageException("the body is empty; a JSON object was expected");
+            throw new InvalidMessageException(what + " is empty; a JSON object was expected");
         }
         if (!node.isObject()) {
-            throw new InvalidMessageException("the body is a JSON " + node.getNodeType().name().toLowerCase()
+            throw new InvalidMessageException(what + " is a JSON " + node.getNodeType().name().toLowerCase()
                     + ", not a JSON object");
         }
         return (ObjectNode) node;

@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  * @param retryMaxDelay the longest delay between deliveries, with {@code retry}
  * @param visibilityHeartbeat whether visibility is extended while observers work
  * @param deduplicate whether already handled message ids are skipped
+ * @param snsJsonMessage for {@code sns}: whether the SNS message is a JSON object
+ * @param jsonSchema the class path resource of the JSON Schema messages must satisfy, if any
  */
 public record QueueSettings(
         String name,
@@ -42,7 +44,9 @@ public record QueueSettings(
         Duration retryDelay,
         Duration retryMaxDelay,
         boolean visibilityHeartbeat,
-        boolean deduplicate) {
+        boolean deduplicate,
+        boolean snsJsonMessage,
+        Optional<String> jsonSchema) {
 
     private static final long MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 

@@ -76,6 +76,13 @@ final class QueueSettingsFactory {
                 problems);
         wholeSeconds(queue.retryMaxDelay(), 0, MAX_VISIBILITY_SECONDS,
                 ConfigNames.queueProperty(name, "retry-max-delay"), problems);
+        if (queue.jsonSchema().isPresent() && (queue.format() == MessageFormat.RAW || queue.format() == MessageFormat.S3
+                || (queue.format() == MessageFormat.SNS
+                        && queue.sns().messageFormat() != SqsChangesConfig.SnsMessageFormat.JSON))) {
+            problems.add(ConfigNames.queueProperty(name, "json-schema") + " is set, but format "
+                    + queue.format().name().toLowerCase() + " has no JSON object to check; use it with format json,"
+                    + " eventbridge, or sns with sns.message-format=json");
+        }
         OptionalInt visibility = queue.visibilityTimeout()
                 .map(v -> OptionalInt.of(wholeSeconds(v, 0, MAX_VISIBILITY_SECONDS,
                         ConfigNames.queueProperty(name, "visibility-timeout"), problems)))
@@ -84,7 +91,9 @@ final class QueueSettingsFactory {
         return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
                 queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
                 visibility, queue.client(), queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
-                queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate());
+                queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate(),
+                queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,
+                queue.jsonSchema().map(String::trim).filter(schema -> !schema.isEmpty()));
     }
 
     private static int wholeSeconds(Duration value, int min, int max, String property, List<String> problems) {

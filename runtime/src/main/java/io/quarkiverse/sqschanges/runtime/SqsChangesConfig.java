@@ -58,10 +58,26 @@ public interface SqsChangesConfig {
 
         /**
          * How a message body becomes change properties: {@code raw} puts the body in the property
-         * {@code sqs_body}; {@code json} also turns each top-level field of a JSON object body into a property.
+         * {@code sqs_body}; {@code json} also turns each top-level field of a JSON object body into a property;
+         * {@code sns} unwraps an SNS notification; {@code s3} makes a change per record of an S3 event
+         * notification (also through SNS); {@code eventbridge} turns an EventBridge event's {@code detail} into
+         * properties.
          */
         @WithDefault("raw")
         MessageFormat format();
+
+        /**
+         * For the {@code sns} format.
+         */
+        SnsConfig sns();
+
+        /**
+         * A JSON Schema, as a class path resource such as {@code schemas/order.json}, that the JSON object of each
+         * message must satisfy: the body for {@code json}, the SNS message for {@code sns} with
+         * {@code sns.message-format=json}, the {@code detail} for {@code eventbridge}. A message that does not is
+         * invalid ({@code invalid-message}).
+         */
+        Optional<String> jsonSchema();
 
         /**
          * Whether this queue is consumed. A disabled queue is not polled.
@@ -154,6 +170,29 @@ public interface SqsChangesConfig {
      * provides its own {@code DuplicateFilter} bean.
      */
     Deduplication deduplication();
+
+    /**
+     * Settings of the {@code sns} format.
+     */
+    interface SnsConfig {
+
+        /**
+         * What the SNS {@code Message} is: {@code raw} text (the property {@code sns_message}) or a {@code json}
+         * object whose top-level fields also become properties.
+         */
+        @WithDefault("raw")
+        SnsMessageFormat messageFormat();
+    }
+
+    /**
+     * What an SNS message holds.
+     */
+    enum SnsMessageFormat {
+        /** Text, kept as it is. */
+        RAW,
+        /** A JSON object. */
+        JSON
+    }
 
     /**
      * The in-memory duplicate filter.
