@@ -66,8 +66,9 @@ public class ChangeSources {
     }
 
     void start(@Observes StartupEvent event) {
-        List<QueueSettings> queues = QueueSettingsFactory.create(config);
-        List<String> problems = new ArrayList<>(mappers.problems(new TreeSet<>(config.queues().keySet())));
+        List<String> problems = new ArrayList<>();
+        List<QueueSettings> queues = QueueSettingsFactory.create(config, problems);
+        problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));
         JsonObjectParser jsonParser = new JsonObjectParser(objectMapper);
         for (QueueSettings queue : queues) {
             if (!queue.enabled()) {

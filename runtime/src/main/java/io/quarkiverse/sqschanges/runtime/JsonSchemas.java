@@ -70,12 +70,17 @@ final class JsonSchemas {
             return json -> check(schema, resource, json);
         }
 
+        private static String where(Error error) {
+            String location = String.valueOf(error.getInstanceLocation());
+            return location.isEmpty() || location.equals("$") ? "at the root" : "at " + location;
+        }
+
         private static void check(Schema schema, String resource, JsonNode json) throws InvalidMessageException {
             List<Error> errors = schema.validate(json);
             if (!errors.isEmpty()) {
                 // the error texts name paths and rules, not the message's values
                 String first = errors.stream().limit(REPORTED_ERRORS)
-                        .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                        .map(error -> where(error) + ": " + error.getMessage())
                         .collect(Collectors.joining("; "));
                 throw new InvalidMessageException("the JSON does not satisfy the schema " + resource + " ("
                         + errors.size() + " error(s): " + first + ")");

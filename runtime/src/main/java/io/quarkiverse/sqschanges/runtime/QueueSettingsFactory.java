@@ -8,11 +8,10 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import io.quarkiverse.sqschanges.runtime.SqsChangesConfig.QueueConfig;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Checks the configured queues and turns them into {@link QueueSettings}; every problem found is reported at
- * once, each naming the property at fault and the values it allows.
+ * Checks the configured queues and turns them into {@link QueueSettings}; each problem found names the property
+ * at fault and the values it allows.
  */
 final class QueueSettingsFactory {
 
@@ -23,17 +22,13 @@ final class QueueSettingsFactory {
     }
 
     /**
+     * @param problems receives a message for each problem found
      * @return the settings of every configured queue, enabled or not, sorted by name
-     * @throws ConfigurationException listing every problem found
      */
-    static List<QueueSettings> create(SqsChangesConfig config) {
-        List<String> problems = new ArrayList<>();
+    static List<QueueSettings> create(SqsChangesConfig config, List<String> problems) {
         List<QueueSettings> settings = new ArrayList<>();
         for (Map.Entry<String, QueueConfig> entry : new TreeMap<>(config.queues()).entrySet()) {
             settings.add(create(entry.getKey(), entry.getValue(), problems));
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid SQS change source configuration:\n  - " + String.join("\n  - ", problems));
         }
         return settings;
     }

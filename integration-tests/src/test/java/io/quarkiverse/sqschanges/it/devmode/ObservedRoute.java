@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.test;
+package io.quarkiverse.sqschanges.it.devmode;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

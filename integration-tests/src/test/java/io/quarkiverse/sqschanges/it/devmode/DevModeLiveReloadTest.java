@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.test;
+package io.quarkiverse.sqschanges.it.devmode;
 
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class DevModeLiveReloadTest {
 
-    static final int PORT = FreePort.named("dev-mode");
+    static final int PORT = freePort();
+
+    /** Kept in a system property: JUnit and the dev-mode application load this class separately. */
+    static int freePort() {
+        String key = "sqs-changes.test.dev-mode-port";
+        if (System.getProperty(key) == null) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                System.setProperty(key, Integer.toString(socket.getLocalPort()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Integer.getInteger(key);
+    }
 
     @RegisterExtension
     static final QuarkusDevModeTest test = new QuarkusDevModeTest()
