@@ -37,13 +37,15 @@ final class BatchHandler {
     private final ChangeFactory changeFactory;
     private final ChangeDispatcher dispatcher;
     private final DuplicateFilter duplicates;
+    private final QueueStats stats;
 
     /**
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
      */
     BatchHandler(QueueSettings queue, ChangeFactory changeFactory, ChangeDispatcher dispatcher,
-            DuplicateFilter duplicates) {
+            DuplicateFilter duplicates, QueueStats stats) {
         this.queue = queue;
+        this.stats = stats;
         this.changeFactory = changeFactory;
         this.dispatcher = dispatcher;
         this.duplicates = duplicates;
@@ -119,6 +121,7 @@ final class BatchHandler {
                     message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
             return CompletableFuture.completedFuture(Fate.DELETE);
         }
+        stats.fired(changes.size());
         try {
             return dispatchAll(changes).handle((ignored, failure) -> {
                 if (failure == null) {
@@ -151,6 +154,7 @@ final class BatchHandler {
     }
 
     private Fate invalid(SqsMessage message, InvalidMessageException e) {
+        stats.handlingFailed();
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
                 queue.name(), e.getMessage(), describe(queue.invalidMessage(), "invalid-message", message));
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
@@ -158,6 +162,7 @@ final class BatchHandler {
     }
 
     private Fate observerFailed(SqsMessage message, Throwable failure) {
+        stats.handlingFailed();
         LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed. The message is %s.",
                 message.messageId(), queue.name(), describe(queue.onFailure(), "on-failure", message));
         LOG.debugf("Body of message %s: %s", message.messageId(), message.body());

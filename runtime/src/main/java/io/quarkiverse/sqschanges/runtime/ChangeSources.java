@@ -3,9 +3,11 @@ package io.quarkiverse.sqschanges.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +22,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.MessageMapper;
+import io.quarkiverse.sqschanges.QueueState;
+import io.quarkiverse.sqschanges.QueueStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -32,10 +37,11 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Starts a poller per enabled queue at startup, each driven by a scheduler job, and stops them at shutdown,
- * letting the changes in flight finish and their messages be deleted before the SQS clients close.
+ * letting the changes in flight finish and their messages be deleted before the SQS clients close. It is also
+ * the application's {@link ChangeSourceControl}.
  */
 @Singleton
-public class ChangeSources {
+public class ChangeSources implements ChangeSourceControl {
 
     private static final Logger LOG = Logger.getLogger(ChangeSources.class);
     private static final String JOB_PREFIX = "sqs-changes:";
@@ -50,6 +56,8 @@ public class ChangeSources {
     private final MapperBindings mappers;
     private final DuplicateFilter duplicates;
     private final List<QueuePoller> pollers = new ArrayList<>();
+    private final Map<String, QueuePoller> pollersByQueue = new ConcurrentHashMap<>();
+    private volatile List<String> configuredQueues = List.of();
 
     @Inject
     public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
@@ -68,6 +76,7 @@ public class ChangeSources {
     void start(@Observes StartupEvent event) {
         List<String> problems = new ArrayList<>();
         List<QueueSettings> queues = QueueSettingsFactory.create(config, problems);
+        configuredQueues = queues.stream().map(QueueSettings::name).toList();
         problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));
         JsonObjectParser jsonParser = new JsonObjectParser(objectMapper);
         for (QueueSettings queue : queues) {
@@ -82,10 +91,13 @@ public class ChangeSources {
                     .orElse(JsonSchemaCheck.NONE);
             ChangeFactory changeFactory = new ChangeFactory(queue, BodyFormats.forQueue(queue, jsonParser, schema),
                     mapper);
+            QueueStats stats = new QueueStats();
             BatchHandler handler = new BatchHandler(queue, changeFactory, dispatcher,
-                    queue.deduplicate() ? duplicates : null);
+                    queue.deduplicate() ? duplicates : null, stats);
+            String job = JOB_PREFIX + queue.name();
             client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs, handler, workers, timer,
-                    new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis))));
+                    new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis), stats,
+                    () -> scheduler.isPaused(job))));
         }
         if (!problems.isEmpty()) {
             pollers.clear();
@@ -93,8 +105,66 @@ public class ChangeSources {
                     + String.join("\n  - ", problems));
         }
         for (QueuePoller poller : pollers) {
+            pollersByQueue.put(poller.queue().name(), poller);
             schedule(poller);
         }
+    }
+
+    @Override
+    public List<String> queues() {
+        return configuredQueues;
+    }
+
+    @Override
+    public void pause(String queue) {
+        scheduler.pause(JOB_PREFIX + poller(queue).queue().name());
+    }
+
+    @Override
+    public void resume(String queue) {
+        scheduler.resume(JOB_PREFIX + poller(queue).queue().name());
+    }
+
+    @Override
+    public void pollNow(String queue) {
+        QueuePoller poller = poller(queue);
+        if (scheduler.isPaused(JOB_PREFIX + queue)) {
+            throw new IllegalStateException("Queue '" + queue + "' is paused; resume it before polling it");
+        }
+        poller.run();
+    }
+
+    @Override
+    public QueueStatus status(String queue) {
+        if (!configuredQueues.contains(queue)) {
+            throw unknownQueue(queue);
+        }
+        QueuePoller poller = pollersByQueue.get(queue);
+        if (poller == null) {
+            return new QueueStatus(queue, QueueState.DISABLED, Optional.empty(), Optional.empty(), 0, 0, 0, 0);
+        }
+        QueueStats stats = poller.stats();
+        QueueState state = poller.stopping() ? QueueState.STOPPED
+                : scheduler.isPaused(JOB_PREFIX + queue) ? QueueState.PAUSED
+                        : poller.failing() ? QueueState.FAILING : QueueState.POLLING;
+        return new QueueStatus(queue, state, stats.lastSuccess(), poller.failing() ? stats.lastError() : Optional.empty(),
+                stats.received(), stats.fired(), stats.deleted(), stats.failedCount());
+    }
+
+    private QueuePoller poller(String queue) {
+        QueuePoller poller = pollersByQueue.get(queue);
+        if (poller == null) {
+            throw configuredQueues.contains(queue)
+                    ? new IllegalArgumentException("Queue '" + queue + "' is disabled ("
+                            + ConfigNames.queueProperty(queue, "enabled") + "=false)")
+                    : unknownQueue(queue);
+        }
+        return poller;
+    }
+
+    private IllegalArgumentException unknownQueue(String queue) {
+        return new IllegalArgumentException("No queue named '" + queue + "' is configured; known queues: "
+                + configuredQueues);
     }
 
     private void schedule(QueuePoller poller) {

@@ -21,10 +21,12 @@ final class MessageDeleter {
 
     private final SqsAsyncClient sqs;
     private final String queueName;
+    private final QueueStats stats;
 
-    MessageDeleter(SqsAsyncClient sqs, String queueName) {
+    MessageDeleter(SqsAsyncClient sqs, String queueName, QueueStats stats) {
         this.sqs = sqs;
         this.queueName = queueName;
+        this.stats = stats;
     }
 
     /**
@@ -47,7 +49,10 @@ final class MessageDeleter {
                     if (failure != null) {
                         LOG.warnf("Could not delete %d handled message(s) of queue '%s' (%s); SQS will deliver them"
                                 + " again", batch.size(), queueName, Failures.describe(failure));
-                    } else if (response.hasFailed() && !response.failed().isEmpty()) {
+                    } else {
+                        stats.deleted(response.hasSuccessful() ? response.successful().size() : 0);
+                    }
+                    if (failure == null && response.hasFailed() && !response.failed().isEmpty()) {
                         for (BatchResultErrorEntry error : response.failed()) {
                             Message message = batch.get(Integer.parseInt(error.id()));
                             LOG.warnf("Could not delete handled message %s of queue '%s' (%s: %s); SQS will deliver"

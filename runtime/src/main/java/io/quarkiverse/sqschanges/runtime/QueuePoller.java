@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -38,6 +40,9 @@ final class QueuePoller {
     private final VisibilityHeartbeat heartbeat;
     private final Executor workers;
     private final PollingBackoff backoff;
+    private final QueueStats stats;
+    private final BooleanSupplier paused;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     private volatile String queueUrl;
     /** The visibility timeout received messages get; -1 until known. */
@@ -47,12 +52,17 @@ final class QueuePoller {
     private volatile CompletableFuture<?> pendingCall;
     private volatile CompletableFuture<Void> currentRun = CompletableFuture.completedFuture(null);
 
+    /**
+     * @param paused whether the queue's job is paused: a run in progress ends at its next receive
+     */
     QueuePoller(QueueSettings queue, SqsAsyncClient sqs, BatchHandler handler, Executor workers,
-            ScheduledExecutorService timer, PollingBackoff backoff) {
+            ScheduledExecutorService timer, PollingBackoff backoff, QueueStats stats, BooleanSupplier paused) {
         this.queue = queue;
         this.sqs = sqs;
         this.handler = handler;
-        this.deleter = new MessageDeleter(sqs, queue.name());
+        this.stats = stats;
+        this.paused = paused;
+        this.deleter = new MessageDeleter(sqs, queue.name(), stats);
         this.visibility = new VisibilityChanger(sqs, queue.name());
         this.heartbeat = new VisibilityHeartbeat(visibility, timer);
         this.workers = workers;
@@ -71,10 +81,11 @@ final class QueuePoller {
      * @return completes when the run is over; never exceptionally
      */
     CompletionStage<Void> run() {
-        if (stopping || !backoff.mayAttempt()) {
+        if (stopping || !backoff.mayAttempt() || !running.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> run = new CompletableFuture<>();
+        run.whenComplete((ignored, failure) -> running.set(false));
         currentRun = run;
         workers.execute(() -> next(run));
         return run;
@@ -91,8 +102,20 @@ final class QueuePoller {
         return currentRun;
     }
 
+    QueueStats stats() {
+        return stats;
+    }
+
+    boolean failing() {
+        return backoff.consecutiveFailures() > 0;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
     private void next(CompletableFuture<Void> run) {
-        if (stopping) {
+        if (stopping || paused.getAsBoolean()) {
             run.complete(null);
         } else if (queueUrl == null) {
             resolveUrl(run);
@@ -166,7 +189,9 @@ final class QueuePoller {
 
     private void received(CompletableFuture<Void> run, ReceiveMessageResponse response) {
         backoff.succeeded(queue.name());
+        stats.callSucceeded();
         List<Message> messages = response.hasMessages() ? response.messages() : List.of();
+        stats.received(messages.size());
         if (messages.isEmpty()) {
             run.complete(null);
         } else if (stopping) {
@@ -222,6 +247,7 @@ final class QueuePoller {
             LOG.debugf("Polling of queue '%s' stopped", queue.name());
         } else {
             backoff.failed(queue.name(), cause);
+            stats.callFailed(Failures.describe(cause));
         }
         run.complete(null);
     }

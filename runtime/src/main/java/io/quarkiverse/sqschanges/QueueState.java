@@ -1,0 +1,17 @@
+package io.quarkiverse.sqschanges;
+
+/**
+ * What a configured queue's poller is doing.
+ */
+public enum QueueState {
+    /** Polled on schedule; the last call to SQS succeeded (or none was made yet). */
+    POLLING,
+    /** Polled on schedule, but the last call to SQS failed: polling backs off until it works again. */
+    FAILING,
+    /** Paused: not polled until resumed. */
+    PAUSED,
+    /** Disabled by configuration ({@code enabled=false}). */
+    DISABLED,
+    /** Stopped: the application is shutting down. */
+    STOPPED
+}
