@@ -1,6 +1,12 @@
-package io.quarkiverse.sqschanges.test;
+package io.quarkiverse.sqschanges.it.prodmode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -17,11 +23,11 @@ import io.quarkus.test.QuarkusProdModeTest;
  */
 class DevServicesOffInProdModeTest {
 
-    static final int PORT = FreePort.named("dev-services-prod");
+    static final int PORT = freePort();
 
     @RegisterExtension
     static final QuarkusProdModeTest app = new QuarkusProdModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(FreePort.class, EndpointReporter.class))
+            .withApplicationRoot(jar -> jar.addClasses(EndpointReporter.class))
             .setApplicationName("prod-mode")
             .setApplicationVersion("1")
             .overrideConfigKey("quarkus.sqs-changes.devservices.port", Integer.toString(PORT))
@@ -34,9 +40,25 @@ class DevServicesOffInProdModeTest {
     @Test
     void noEmbeddedServerIsStarted() {
         assertThat(app.getStartupConsoleOutput()).contains("Installed features").contains("sqs-changes");
-        assertThat(FreePort.isListening(PORT)).isFalse();
+        assertThat(isListening(PORT)).isFalse();
         // the application prints the endpoint it was given: none, since nothing was configured
         assertThat(app.getStartupConsoleOutput()).contains("sqs endpoint-override: none");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isListening(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Singleton
