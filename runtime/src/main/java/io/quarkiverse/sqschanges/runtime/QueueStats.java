@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class QueueStats {
 
+    private static final int MAX_ERROR_LENGTH = 160;
+
     private final LongAdder received = new LongAdder();
     private final LongAdder fired = new LongAdder();
     private final LongAdder deleted = new LongAdder();
@@ -22,7 +24,8 @@ final class QueueStats {
     }
 
     void callFailed(String error) {
-        lastError = error;
+        // SDK messages can run to several sentences; status and health show the gist
+        lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) + "..." : error;
     }
 
     void received(int messages) {

@@ -1,0 +1,32 @@
+package io.quarkiverse.sqschanges.deployment;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Build-time settings of the SQS change sources.
+ */
+@ConfigMapping(prefix = "quarkus.sqs-changes")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface SqsChangesBuildTimeConfig {
+
+    /**
+     * Health checks.
+     */
+    Health health();
+
+    /**
+     * Health checks.
+     */
+    interface Health {
+
+        /**
+         * Whether a readiness check reports the queues (when the application has {@code quarkus-smallrye-health}):
+         * DOWN while a queue cannot be polled.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}
