@@ -18,6 +18,24 @@ public interface SqsChangesBuildTimeConfig {
     Health health();
 
     /**
+     * Metrics.
+     */
+    Metrics metrics();
+
+    /**
+     * Metrics.
+     */
+    interface Metrics {
+
+        /**
+         * Whether each queue's counters and timings are published to Micrometer (when the application has
+         * {@code quarkus-micrometer}), as {@code sqs.changes.*} meters tagged with the queue.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
      * Health checks.
      */
     interface Health {

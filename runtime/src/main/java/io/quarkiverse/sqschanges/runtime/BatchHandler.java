@@ -105,9 +105,11 @@ final class BatchHandler {
 
     private CompletableFuture<Fate> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
+        message.sentTimestamp().ifPresent(sent -> stats.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
         if (duplicates != null && duplicates.alreadyHandled(queue.name(), message.messageId())) {
             LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
                     queue.name());
+            stats.duplicateSkipped();
             return CompletableFuture.completedFuture(Fate.DELETE);
         }
         List<Change> changes;
@@ -122,14 +124,17 @@ final class BatchHandler {
             return CompletableFuture.completedFuture(Fate.DELETE);
         }
         stats.fired(changes.size());
+        long start = System.nanoTime();
         try {
             return dispatchAll(changes).handle((ignored, failure) -> {
+                stats.timings().handled(System.nanoTime() - start);
                 if (failure == null) {
                     return handled(message);
                 }
                 return observerFailed(message, Failures.unwrap(failure));
             }).toCompletableFuture();
         } catch (RuntimeException e) {
+            stats.timings().handled(System.nanoTime() - start);
             return CompletableFuture.completedFuture(observerFailed(message, e));
         }
     }
@@ -154,7 +159,7 @@ final class BatchHandler {
     }
 
     private Fate invalid(SqsMessage message, InvalidMessageException e) {
-        stats.handlingFailed();
+        stats.handlingFailed(e.getCause() != null ? QueueStats.FailureReason.MAPPING : QueueStats.FailureReason.INVALID);
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
                 queue.name(), e.getMessage(), describe(queue.invalidMessage(), "invalid-message", message));
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
@@ -162,7 +167,7 @@ final class BatchHandler {
     }
 
     private Fate observerFailed(SqsMessage message, Throwable failure) {
-        stats.handlingFailed();
+        stats.handlingFailed(QueueStats.FailureReason.OBSERVER);
         LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed. The message is %s.",
                 message.messageId(), queue.name(), describe(queue.onFailure(), "on-failure", message));
         LOG.debugf("Body of message %s: %s", message.messageId(), message.body());

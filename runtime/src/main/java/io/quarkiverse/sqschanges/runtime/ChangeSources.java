@@ -151,6 +151,11 @@ public class ChangeSources implements ChangeSourceControl {
                 stats.received(), stats.fired(), stats.deleted(), stats.failedCount());
     }
 
+    /** @return the counters of an enabled queue, for metrics */
+    Optional<QueueStats> stats(String queue) {
+        return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::stats);
+    }
+
     private QueuePoller poller(String queue) {
         QueuePoller poller = pollersByQueue.get(queue);
         if (poller == null) {

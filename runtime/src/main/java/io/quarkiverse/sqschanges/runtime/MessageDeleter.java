@@ -46,6 +46,7 @@ final class MessageDeleter {
         }
         return sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
                 .handle((response, failure) -> {
+                    stats.deleteRequest(failure == null);
                     if (failure != null) {
                         LOG.warnf("Could not delete %d handled message(s) of queue '%s' (%s); SQS will deliver them"
                                 + " again", batch.size(), queueName, Failures.describe(failure));

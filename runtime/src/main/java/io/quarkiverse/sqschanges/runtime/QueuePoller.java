@@ -179,6 +179,9 @@ final class QueuePoller {
 
     private void receive(CompletableFuture<Void> run) {
         call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
+            if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
+                stats.receiveRequest(failure == null);
+            }
             if (failure != null) {
                 failed(run, failure);
             } else {

@@ -15,6 +15,15 @@ final class QueueStats {
     private final LongAdder fired = new LongAdder();
     private final LongAdder deleted = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder failedInvalid = new LongAdder();
+    private final LongAdder failedMapping = new LongAdder();
+    private final LongAdder failedObserver = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder receiveRequests = new LongAdder();
+    private final LongAdder receiveErrors = new LongAdder();
+    private final LongAdder deleteRequests = new LongAdder();
+    private final LongAdder deleteErrors = new LongAdder();
+    private volatile QueueTimings timings = QueueTimings.NONE;
     private volatile Instant lastSuccess;
     private volatile String lastError;
 
@@ -40,8 +49,77 @@ final class QueueStats {
         deleted.add(messages);
     }
 
-    void handlingFailed() {
+    /** Why handling a message failed, for metrics. */
+    enum FailureReason {
+        /** The body does not fit the queue's format. */
+        INVALID,
+        /** The queue's mapper threw. */
+        MAPPING,
+        /** An observer threw. */
+        OBSERVER
+    }
+
+    void handlingFailed(FailureReason reason) {
         failed.increment();
+        switch (reason) {
+            case INVALID -> failedInvalid.increment();
+            case MAPPING -> failedMapping.increment();
+            default -> failedObserver.increment();
+        }
+    }
+
+    void duplicateSkipped() {
+        duplicates.increment();
+    }
+
+    void receiveRequest(boolean succeeded) {
+        receiveRequests.increment();
+        if (!succeeded) {
+            receiveErrors.increment();
+        }
+    }
+
+    void deleteRequest(boolean succeeded) {
+        deleteRequests.increment();
+        if (!succeeded) {
+            deleteErrors.increment();
+        }
+    }
+
+    void useTimings(QueueTimings timings) {
+        this.timings = timings;
+    }
+
+    QueueTimings timings() {
+        return timings;
+    }
+
+    long failedCount(FailureReason reason) {
+        return switch (reason) {
+            case INVALID -> failedInvalid.sum();
+            case MAPPING -> failedMapping.sum();
+            default -> failedObserver.sum();
+        };
+    }
+
+    long duplicates() {
+        return duplicates.sum();
+    }
+
+    long receiveRequests() {
+        return receiveRequests.sum();
+    }
+
+    long receiveErrors() {
+        return receiveErrors.sum();
+    }
+
+    long deleteRequests() {
+        return deleteRequests.sum();
+    }
+
+    long deleteErrors() {
+        return deleteErrors.sum();
     }
 
     Optional<Instant> lastSuccess() {
