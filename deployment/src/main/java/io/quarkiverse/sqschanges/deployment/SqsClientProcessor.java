@@ -2,8 +2,6 @@ package io.quarkiverse.sqschanges.deployment;
 
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,8 +20,6 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 class SqsClientProcessor {
 
     private static final DotName SQS_ASYNC_CLIENT = DotName.createSimple(SqsAsyncClient.class);
-    private static final Pattern CLIENT_PROPERTY = Pattern.compile(
-            "quarkus\\.sqs-changes\\.queues\\.(\"[^\"]+\"|[^.\"]+)\\.client");
 
     @BuildStep
     void requireClients(BuildProducer<RequireAmazonClientInjectionBuildItem> clients) {
@@ -35,16 +31,6 @@ class SqsClientProcessor {
 
     /** The client names are runtime values, but the client beans must be known at build time; read them now. */
     static Set<String> namedClients(Config config) {
-        Set<String> names = new TreeSet<>();
-        for (String property : config.getPropertyNames()) {
-            Matcher matcher = CLIENT_PROPERTY.matcher(property);
-            if (matcher.matches()) {
-                config.getOptionalValue(property, String.class)
-                        .map(String::trim)
-                        .filter(name -> !name.isEmpty())
-                        .ifPresent(names::add);
-            }
-        }
-        return names;
+        return new TreeSet<>(ConfiguredQueueProperties.values(config, "client").values());
     }
 }

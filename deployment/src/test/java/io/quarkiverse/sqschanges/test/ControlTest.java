@@ -26,7 +26,7 @@ class ControlTest {
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String LIVE_URL = SQS.createQueue("control-live");
     static final String MANUAL_URL = SQS.createQueue("control-manual");
-    static final CountingProxy DEAD = deadProxy();
+    static final CountingProxy DEAD = CountingProxy.sharedDown("control-dead", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
@@ -42,11 +42,6 @@ class ControlTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.off.url", LIVE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.off.enabled", "false");
 
-    static CountingProxy deadProxy() {
-        CountingProxy proxy = CountingProxy.shared("control-dead", SQS.endpoint());
-        proxy.setDown(true);
-        return proxy;
-    }
 
     @Inject
     ChangeSourceControl control;

@@ -74,6 +74,15 @@ public final class CountingProxy {
         }
     }
 
+    /**
+     * @return a proxy of that name that is down from the start: an SQS endpoint that never answers
+     */
+    public static CountingProxy sharedDown(String name, String targetEndpoint) {
+        CountingProxy proxy = shared(name, targetEndpoint);
+        proxy.setDown(true);
+        return proxy;
+    }
+
     /** @return the proxy's endpoint, such as {@code http://127.0.0.1:40001} */
     public String endpoint() {
         return endpoint;

@@ -18,7 +18,7 @@ class NoBusyLoopTest {
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String IDLE_URL = SQS.createQueue("idle");
     static final CountingProxy IDLE_PROXY = CountingProxy.shared("idle", SQS.endpoint());
-    static final CountingProxy DEAD_PROXY = deadProxy();
+    static final CountingProxy DEAD_PROXY = CountingProxy.sharedDown("dead", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
@@ -31,11 +31,6 @@ class NoBusyLoopTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.unreachable.url", IDLE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.unreachable.client", "dead");
 
-    static CountingProxy deadProxy() {
-        CountingProxy proxy = CountingProxy.shared("dead", SQS.endpoint());
-        proxy.setDown(true);
-        return proxy;
-    }
 
     @Inject
     MeterRegistry registry;

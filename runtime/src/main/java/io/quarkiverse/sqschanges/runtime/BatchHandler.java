@@ -106,7 +106,7 @@ final class BatchHandler {
     private CompletableFuture<Fate> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
         message.sentTimestamp().ifPresent(sent -> stats.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
-        if (duplicates != null && duplicates.alreadyHandled(queue.name(), message.messageId())) {
+        if (alreadyHandled(message)) {
             LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
                     queue.name());
             stats.duplicateSkipped();
@@ -151,9 +151,29 @@ final class BatchHandler {
         return CompletableFuture.allOf(asyncObservers.toArray(CompletableFuture[]::new));
     }
 
+    /** A failing filter must not fail the batch: the message is then handled as new. */
+    private boolean alreadyHandled(SqsMessage message) {
+        if (duplicates == null) {
+            return false;
+        }
+        try {
+            return duplicates.alreadyHandled(queue.name(), message.messageId());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The duplicate filter %s failed for message %s of queue '%s'; handling it as new",
+                    duplicates.getClass().getName(), message.messageId(), queue.name());
+            return false;
+        }
+    }
+
+    /** A failing filter must not keep a handled message: it is deleted all the same. */
     private Fate handled(SqsMessage message) {
         if (duplicates != null) {
-            duplicates.handled(queue.name(), message.messageId());
+            try {
+                duplicates.handled(queue.name(), message.messageId());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "The duplicate filter %s could not record message %s of queue '%s' as handled",
+                        duplicates.getClass().getName(), message.messageId(), queue.name());
+            }
         }
         return Fate.DELETE;
     }

@@ -44,10 +44,9 @@ public final class JsonObjectParser {
      * @throws InvalidMessageException if the text is not exactly one JSON object
      */
     public ObjectNode parseObject(String text, String what) throws InvalidMessageException {
-        String body = text;
         JsonNode node;
         try {
-            node = reader.readTree(body);
+            node = reader.readTree(text);
         } catch (StreamConstraintsException e) {
             throw new InvalidMessageException(what + " exceeds a JSON read limit (" + e.getOriginalMessage() + ")");
         } catch (JsonProcessingException e) {

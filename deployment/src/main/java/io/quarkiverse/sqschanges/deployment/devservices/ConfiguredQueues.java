@@ -3,37 +3,28 @@ package io.quarkiverse.sqschanges.deployment.devservices;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
+
+import io.quarkiverse.sqschanges.deployment.ConfiguredQueueProperties;
 
 /**
  * Reads the names of the SQS queues that the application's configuration refers to.
  */
 final class ConfiguredQueues {
 
-    private static final Pattern QUEUE_PROPERTY = Pattern.compile(
-            "quarkus\\.sqs-changes\\.queues\\.(\"[^\"]+\"|[^.\"]+)\\.(url|queue-name)");
-
     private ConfiguredQueues() {
     }
 
     /** @return the SQS queue names, sorted: each {@code queue-name}, and the last path segment of each {@code url} */
     static List<String> names(Config config) {
-        TreeSet<String> names = new TreeSet<>();
-        for (String property : config.getPropertyNames()) {
-            Matcher matcher = QUEUE_PROPERTY.matcher(property);
-            if (!matcher.matches()) {
-                continue;
+        TreeSet<String> names = new TreeSet<>(ConfiguredQueueProperties.values(config, "queue-name").values());
+        for (String url : ConfiguredQueueProperties.values(config, "url").values()) {
+            String name = lastPathSegment(url);
+            if (!name.isEmpty()) {
+                names.add(name);
             }
-            Optional<String> value = config.getOptionalValue(property, String.class).map(String::trim);
-            value.filter(v -> !v.isEmpty())
-                    .map(v -> matcher.group(2).equals("url") ? lastPathSegment(v) : v)
-                    .filter(v -> !v.isEmpty())
-                    .ifPresent(names::add);
         }
         return new ArrayList<>(names);
     }

@@ -27,13 +27,17 @@ class DuplicateFilterTest {
 
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("deduplicated");
+    static final String BROKEN_STORE_URL = SQS.createQueue("deduplicated-broken-store");
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, SharedStore.class)))
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.dedup.deduplicate", "true");
+            .overrideConfigKey("quarkus.sqs-changes.queues.dedup.deduplicate", "true")
+            .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.url", BROKEN_STORE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.deduplicate", "true");
 
     @Inject
     SharedStore store;
@@ -47,13 +51,25 @@ class DuplicateFilterTest {
         store.handled("dedup", handledElsewhere); // as if another instance had handled it
         String fresh = SQS.send(QUEUE_URL, "new");
 
-        assertThat(received.await(1)).extracting(Change::revision).containsExactly(fresh);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.all().stream()
+                .anyMatch(c -> c.revision().equals(fresh)));
+        assertThat(received.all()).filteredOn(c -> c.queue().equals("dedup")).extracting(Change::revision)
+                .containsExactly(fresh);
         await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
         assertThat(received.all()).extracting(Change::revision).doesNotContain(handledElsewhere);
         assertThat(store.ids).contains("dedup/" + fresh);
     }
 
-    /** Stands for a store shared by all instances, such as a database table. */
+    @Test
+    void aFailingFilterNeitherLosesNorKeepsMessages() {
+        String id = SQS.send(BROKEN_STORE_URL, "store is down");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.all().stream()
+                .anyMatch(c -> c.revision().equals(id)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(BROKEN_STORE_URL) == 0);
+    }
+
+    /** Stands for a store shared by all instances, such as a database table; down for queue broken-store. */
     @Singleton
     static class SharedStore implements DuplicateFilter {
 
@@ -61,12 +77,20 @@ class DuplicateFilterTest {
 
         @Override
         public boolean alreadyHandled(String queue, String messageId) {
+            failIfDown(queue);
             return ids.contains(queue + "/" + messageId);
         }
 
         @Override
         public void handled(String queue, String messageId) {
+            failIfDown(queue);
             ids.add(queue + "/" + messageId);
+        }
+
+        private static void failIfDown(String queue) {
+            if (queue.equals("broken-store")) {
+                throw new IllegalStateException("store unreachable");
+            }
         }
     }
 }
