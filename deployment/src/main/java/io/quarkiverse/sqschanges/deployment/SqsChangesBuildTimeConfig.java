@@ -23,6 +23,25 @@ public interface SqsChangesBuildTimeConfig {
     Metrics metrics();
 
     /**
+     * Tracing.
+     */
+    Tracing tracing();
+
+    /**
+     * Tracing.
+     */
+    interface Tracing {
+
+        /**
+         * Whether each message is handled in an OpenTelemetry consumer span, {@code process <queue>}, child of the
+         * producer's span when the message carries its context (when the application has
+         * {@code quarkus-opentelemetry} with tracing enabled).
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
      * Metrics.
      */
     interface Metrics {

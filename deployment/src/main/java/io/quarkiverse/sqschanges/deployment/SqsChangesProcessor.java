@@ -4,6 +4,7 @@ import io.quarkiverse.sqschanges.Codebase;
 import io.quarkiverse.sqschanges.runtime.ChangeDispatcher;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
 import io.quarkiverse.sqschanges.runtime.DuplicateFilterProducer;
+import io.quarkiverse.sqschanges.runtime.NoChangeTracing;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
@@ -24,7 +25,8 @@ class SqsChangesProcessor {
     @BuildStep
     AdditionalBeanBuildItem runtimeBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ChangeSources.class, ChangeDispatcher.class, DuplicateFilterProducer.class)
+                .addBeanClasses(ChangeSources.class, ChangeDispatcher.class, DuplicateFilterProducer.class,
+                        NoChangeTracing.class)
                 // the qualifier must be in the bean archive index for observers to use it
                 .addBeanClass(Codebase.class)
                 .setUnremovable()

@@ -29,6 +29,7 @@ class HealthTest {
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.watched.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.watched.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.health.down-after", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.off.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.off.enabled", "false");
 

@@ -38,13 +38,15 @@ final class BatchHandler {
     private final ChangeDispatcher dispatcher;
     private final DuplicateFilter duplicates;
     private final QueueStats stats;
+    private final ChangeTracing tracing;
 
     /**
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
      */
     BatchHandler(QueueSettings queue, ChangeFactory changeFactory, ChangeDispatcher dispatcher,
-            DuplicateFilter duplicates, QueueStats stats) {
+            DuplicateFilter duplicates, QueueStats stats, ChangeTracing tracing) {
         this.queue = queue;
+        this.tracing = tracing;
         this.stats = stats;
         this.changeFactory = changeFactory;
         this.dispatcher = dispatcher;
@@ -103,8 +105,18 @@ final class BatchHandler {
         }
     }
 
+    /** Handles one message in its span: mapping and synchronous observers run with the span current. */
     private CompletableFuture<Fate> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
+        ChangeTracing.MessageSpan span = tracing.start(queue, queueUrl, message);
+        CompletableFuture<Fate> fate;
+        try (ChangeTracing.Scope ignored = span.makeCurrent()) {
+            fate = handleInSpan(queueUrl, message, span);
+        }
+        return fate.whenComplete((result, failure) -> span.end());
+    }
+
+    private CompletableFuture<Fate> handleInSpan(String queueUrl, SqsMessage message, ChangeTracing.MessageSpan span) {
         message.sentTimestamp().ifPresent(sent -> stats.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
         if (alreadyHandled(message)) {
             LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
@@ -116,6 +128,7 @@ final class BatchHandler {
         try {
             changes = changeFactory.toChanges(queueUrl, message);
         } catch (InvalidMessageException e) {
+            span.failed(e);
             return CompletableFuture.completedFuture(invalid(message, e));
         }
         if (changes.isEmpty()) {
@@ -131,10 +144,12 @@ final class BatchHandler {
                 if (failure == null) {
                     return handled(message);
                 }
+                span.failed(Failures.unwrap(failure));
                 return observerFailed(message, Failures.unwrap(failure));
             }).toCompletableFuture();
         } catch (RuntimeException e) {
             stats.timings().handled(System.nanoTime() - start);
+            span.failed(e);
             return CompletableFuture.completedFuture(observerFailed(message, e));
         }
     }

@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
@@ -26,17 +29,22 @@ public class ChangeDispatcher {
 
     private final Event<Change> events;
     private final BeanManager beanManager;
+    private final ChangeTracing tracing;
+    private final ExecutorService executor;
     private final Map<String, Boolean> asyncObserversByCodebase = new ConcurrentHashMap<>();
 
     @Inject
-    public ChangeDispatcher(Event<Change> events, BeanManager beanManager) {
+    public ChangeDispatcher(Event<Change> events, BeanManager beanManager, ChangeTracing tracing,
+            ExecutorService executor) {
         this.events = events;
         this.beanManager = beanManager;
+        this.tracing = tracing;
+        this.executor = executor;
     }
 
     /**
      * Notifies the synchronous observers on the calling thread, inside a request context, then the asynchronous
-     * ones.
+     * ones (in the caller's trace context, when tracing).
      *
      * @return completes when every asynchronous observer has completed; exceptionally if one of them threw
      * @throws RuntimeException what a synchronous observer threw
@@ -48,7 +56,10 @@ public class ChangeDispatcher {
         if (!hasAsyncObservers(change, qualifier)) {
             return DONE;
         }
-        return event.fireAsync(change).thenApply(c -> null);
+        Executor traced = tracing.inCurrentContext(executor);
+        CompletionStage<Change> notified = traced == null ? event.fireAsync(change)
+                : event.fireAsync(change, NotificationOptions.ofExecutor(traced));
+        return notified.thenApply(c -> null);
     }
 
     private static void fireInRequestContext(Event<Change> event, Change change) {

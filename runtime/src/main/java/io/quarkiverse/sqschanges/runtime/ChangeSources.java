@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -55,14 +57,16 @@ public class ChangeSources implements ChangeSourceControl {
     private final ScheduledExecutorService timer;
     private final MapperBindings mappers;
     private final DuplicateFilter duplicates;
+    private final ChangeTracing tracing;
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final Map<String, QueuePoller> pollersByQueue = new ConcurrentHashMap<>();
     private volatile List<String> configuredQueues = List.of();
+    private volatile Map<String, QueueSettings> settingsByQueue = Map.of();
 
     @Inject
     public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
             ObjectMapper objectMapper, ExecutorService workers, ScheduledExecutorService timer,
-            MapperBindings mappers, DuplicateFilter duplicates) {
+            MapperBindings mappers, DuplicateFilter duplicates, ChangeTracing tracing) {
         this.config = config;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
@@ -71,12 +75,14 @@ public class ChangeSources implements ChangeSourceControl {
         this.timer = timer;
         this.mappers = mappers;
         this.duplicates = duplicates;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent event) {
         List<String> problems = new ArrayList<>();
         List<QueueSettings> queues = QueueSettingsFactory.create(config, problems);
         configuredQueues = queues.stream().map(QueueSettings::name).toList();
+        settingsByQueue = queues.stream().collect(Collectors.toUnmodifiableMap(QueueSettings::name, q -> q));
         problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));
         JsonObjectParser jsonParser = new JsonObjectParser(objectMapper);
         for (QueueSettings queue : queues) {
@@ -93,7 +99,7 @@ public class ChangeSources implements ChangeSourceControl {
                     mapper);
             QueueStats stats = new QueueStats();
             BatchHandler handler = new BatchHandler(queue, changeFactory, dispatcher,
-                    queue.deduplicate() ? duplicates : null, stats);
+                    queue.deduplicate() ? duplicates : null, stats, tracing);
             String job = JOB_PREFIX + queue.name();
             client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs, handler, workers, timer,
                     new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis), stats,
@@ -154,6 +160,38 @@ public class ChangeSources implements ChangeSourceControl {
     /** @return the counters of an enabled queue, for metrics */
     Optional<QueueStats> stats(String queue) {
         return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::stats);
+    }
+
+    /** @return the settings of every configured queue, disabled ones included, by name */
+    Map<String, QueueSettings> settings() {
+        return settingsByQueue;
+    }
+
+    /** @return the queue URL of an enabled queue, once configured or resolved */
+    Optional<String> queueUrl(String queue) {
+        return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::queueUrl);
+    }
+
+    /**
+     * Sends a message to a queue with the client that polls it (the Dev UI's test message). On a FIFO queue the
+     * message gets the group {@code dev-ui} and a random deduplication id.
+     *
+     * @return the id SQS gave the message
+     * @throws IllegalArgumentException if the queue is not configured, or disabled
+     */
+    CompletableFuture<String> send(String queue, String body) {
+        QueuePoller poller = poller(queue);
+        SqsAsyncClient sqs = poller.sqs();
+        CompletableFuture<String> url = poller.queueUrl() != null
+                ? CompletableFuture.completedFuture(poller.queueUrl())
+                : sqs.getQueueUrl(b -> b.queueName(poller.queue().queueName().orElseThrow()))
+                        .thenApply(response -> response.queueUrl());
+        return url.thenCompose(queueUrl -> sqs.sendMessage(b -> {
+            b.queueUrl(queueUrl).messageBody(body);
+            if (poller.queue().fifo()) {
+                b.messageGroupId("dev-ui").messageDeduplicationId(UUID.randomUUID().toString());
+            }
+        })).thenApply(response -> response.messageId());
     }
 
     private QueuePoller poller(String queue) {

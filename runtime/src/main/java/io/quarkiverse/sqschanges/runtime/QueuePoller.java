@@ -106,6 +106,16 @@ final class QueuePoller {
         return stats;
     }
 
+    /** @return the client this queue is polled with */
+    SqsAsyncClient sqs() {
+        return sqs;
+    }
+
+    /** @return the queue URL, configured or resolved; {@code null} while a queue name is not resolved yet */
+    String queueUrl() {
+        return queueUrl;
+    }
+
     boolean failing() {
         return backoff.consecutiveFailures() > 0;
     }

@@ -34,6 +34,25 @@ public interface SqsChangesConfig {
     Duration shutdownTimeout();
 
     /**
+     * The readiness check (with {@code quarkus-smallrye-health}).
+     */
+    Health health();
+
+    /**
+     * The readiness check.
+     */
+    interface Health {
+
+        /**
+         * How long a queue may keep failing (SQS unreachable, or answering with errors) before readiness is DOWN,
+         * counted from its last successful call to SQS; a short outage then does not flip readiness. A queue that
+         * has never reached SQS is DOWN from its first failure. {@code 0s} makes every failure DOWN at once.
+         */
+        @WithDefault("30s")
+        Duration downAfter();
+    }
+
+    /**
      * One queue to consume.
      */
     interface QueueConfig {

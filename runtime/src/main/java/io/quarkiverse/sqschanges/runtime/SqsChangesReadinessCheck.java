@@ -1,5 +1,7 @@
 package io.quarkiverse.sqschanges.runtime;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +16,8 @@ import io.quarkiverse.sqschanges.QueueStatus;
 
 /**
  * Readiness of the SQS change sources: DOWN while a queue cannot be polled (SQS unreachable or answering with
- * errors); each queue's state, last success and last error are in the data. Paused and disabled queues are UP.
+ * errors) and has not succeeded for {@code quarkus.sqs-changes.health.down-after}, or has never succeeded; each
+ * queue's state, last success and last error are in the data. Paused and disabled queues are UP.
  */
 @Readiness
 @ApplicationScoped
@@ -25,17 +28,28 @@ public class SqsChangesReadinessCheck implements HealthCheck {
     @Inject
     ChangeSourceControl control;
 
+    @Inject
+    SqsChangesConfig config;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
         for (String queue : control.queues()) {
             QueueStatus status = control.status(queue);
-            if (status.state() == QueueState.FAILING) {
+            if (down(status)) {
                 response.down();
             }
             response.withData(queue, describe(status));
         }
         return response.build();
+    }
+
+    private boolean down(QueueStatus status) {
+        if (status.state() != QueueState.FAILING) {
+            return false;
+        }
+        Instant deadline = Instant.now().minus(config.health().downAfter());
+        return status.lastSuccess().map(lastSuccess -> !lastSuccess.isAfter(deadline)).orElse(true);
     }
 
     private static String describe(QueueStatus status) {

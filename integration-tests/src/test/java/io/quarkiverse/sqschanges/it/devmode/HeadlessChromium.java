@@ -1,0 +1,205 @@
+package io.quarkiverse.sqschanges.it.devmode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Debian's Chromium, headless, driven over the Chrome DevTools Protocol: open a page, evaluate JavaScript in it, take
+ * a screenshot. Needs {@code /usr/bin/chromium} (the README's test command installs it), or {@code -Dchromium.binary}.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DEVTOOLS_URL = Pattern.compile("DevTools listening on (ws://\\S+)");
+
+    private final Process process;
+    private final Path profile;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private WebSocket page;
+
+    private HeadlessChromium(Process process, Path profile) {
+        this.process = process;
+        this.profile = profile;
+    }
+
+    /** Starts Chromium with one blank page of the given size. */
+    static HeadlessChromium start(int width, int height) throws IOException, InterruptedException {
+        Path binary = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("This test needs Chromium at " + binary + ". Install it with"
+                    + " 'apt-get install chromium' (the README's test command does), or set -Dchromium.binary");
+        }
+        Path profile = Files.createTempDirectory("chromium-profile");
+        // no background networking: this machine's closed network refuses Google's hosts
+        Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--remote-allow-origins=*", "--remote-debugging-port=0",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "about:blank")
+                .redirectErrorStream(true)
+                .start();
+        try {
+            URI browser = URI.create(awaitDevToolsUrl(process));
+            HttpClient http = HttpClient.newHttpClient();
+            String list = http.send(HttpRequest.newBuilder(URI.create("http://" + browser.getAuthority() + "/json/list"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String pageUrl = null;
+            for (JsonNode target : JSON.readTree(list)) {
+                if ("page".equals(target.path("type").asText())) {
+                    pageUrl = target.get("webSocketDebuggerUrl").asText();
+                }
+            }
+            if (pageUrl == null) {
+                throw new IllegalStateException("Chromium opened no page: " + list);
+            }
+            HeadlessChromium chromium = new HeadlessChromium(process, profile);
+            chromium.page = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), chromium.new Listener())
+                    .get(10, TimeUnit.SECONDS);
+            chromium.send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", false));
+            return chromium;
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("Could not drive Chromium: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the URL; its scripts go on running after this returns. */
+    void open(String url) {
+        send("Page.navigate", Map.of("url", url));
+    }
+
+    /**
+     * Evaluates a JavaScript expression in the page; a promise is awaited.
+     *
+     * @return its value, as JSON; a missing node for {@code undefined}
+     */
+    JsonNode evaluate(String expression) {
+        JsonNode result = send("Runtime.evaluate",
+                Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
+        if (result.has("exceptionDetails")) {
+            throw new IllegalStateException("JavaScript failed: " + result.get("exceptionDetails"));
+        }
+        return result.path("result").path("value");
+    }
+
+    /** Writes a PNG screenshot of the page's viewport. */
+    void screenshot(Path file) throws IOException {
+        JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png"));
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        try (var files = Files.walk(profile)) {
+            for (Path path : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private JsonNode send(String method, Map<String, Object> params) {
+        int id = ids.incrementAndGet();
+        ObjectNode command = JSON.createObjectNode().put("id", id).put("method", method);
+        command.set("params", JSON.valueToTree(params));
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        try {
+            synchronized (page) {
+                page.sendText(command.toString(), true).get(10, TimeUnit.SECONDS);
+            }
+            return answer.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Chromium did not answer " + method + ": " + e.getMessage(), e);
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    private void answer(String text) {
+        try {
+            JsonNode message = JSON.readTree(text);
+            CompletableFuture<JsonNode> answer = message.has("id") ? pending.get(message.get("id").asInt()) : null;
+            if (answer == null) {
+                return; // an event
+            }
+            if (message.has("error")) {
+                answer.completeExceptionally(new IllegalStateException(message.get("error").toString()));
+            } else {
+                answer.complete(message.get("result"));
+            }
+        } catch (IOException e) {
+            pending.values().forEach(answer -> answer.completeExceptionally(e));
+        }
+    }
+
+    private static String awaitDevToolsUrl(Process process) throws Exception {
+        CompletableFuture<String> url = new CompletableFuture<>();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    Matcher matcher = DEVTOOLS_URL.matcher(line);
+                    if (matcher.find()) {
+                        url.complete(matcher.group(1));
+                    } else if (!url.isDone()) {
+                        output.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                url.completeExceptionally(e);
+            }
+            url.completeExceptionally(new IllegalStateException("Chromium exited: " + output));
+        }, "chromium-output");
+        reader.setDaemon(true);
+        reader.start();
+        return url.get(30, TimeUnit.SECONDS);
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                String message = text.toString();
+                text.setLength(0);
+                answer(message);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

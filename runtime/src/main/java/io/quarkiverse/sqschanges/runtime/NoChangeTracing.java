@@ -1,0 +1,26 @@
+package io.quarkiverse.sqschanges.runtime;
+
+import java.util.concurrent.Executor;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.sqschanges.SqsMessage;
+import io.quarkus.arc.DefaultBean;
+
+/**
+ * No tracing: the application has no OpenTelemetry tracer.
+ */
+@Singleton
+@DefaultBean
+public class NoChangeTracing implements ChangeTracing {
+
+    @Override
+    public MessageSpan start(QueueSettings queue, String queueUrl, SqsMessage message) {
+        return NO_SPAN;
+    }
+
+    @Override
+    public Executor inCurrentContext(Executor executor) {
+        return null;
+    }
+}
