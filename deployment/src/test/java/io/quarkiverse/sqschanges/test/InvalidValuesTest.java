@@ -16,6 +16,7 @@ class InvalidValuesTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.max-messages", "11")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.wait-time", "25s")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.visibility-timeout", "1.5s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.orders.concurrency", "0")
             .overrideConfigKey("quarkus.sqs-changes.queues.both.url", "http://127.0.0.1:1/000000000000/both")
             .overrideConfigKey("quarkus.sqs-changes.queues.both.queue-name", "both")
             .assertException(e -> assertThat(e).isInstanceOf(ConfigurationException.class)
@@ -23,6 +24,7 @@ class InvalidValuesTest {
                     .hasMessageContaining("quarkus.sqs-changes.queues.orders.wait-time is PT25S; allowed values are whole"
                             + " seconds from 0s to 20s")
                     .hasMessageContaining("quarkus.sqs-changes.queues.orders.visibility-timeout is PT1.5S")
+                    .hasMessageContaining("quarkus.sqs-changes.queues.orders.concurrency is 0; allowed values are 1 to 50")
                     .hasMessageContaining("Queue 'both' sets both quarkus.sqs-changes.queues.both.url and"
                             + " quarkus.sqs-changes.queues.both.queue-name; set only one of them")));
 

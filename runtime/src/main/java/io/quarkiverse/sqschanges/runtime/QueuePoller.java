@@ -3,9 +3,11 @@ package io.quarkiverse.sqschanges.runtime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,9 +24,11 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
- * Polls one queue. Each {@link #run() run} receives batches until a receive comes back empty: every batch is
- * handled and its handled messages deleted before the next receive. Runs are started by the scheduler and never
- * overlap. After a failed call to SQS, runs are skipped for a growing back-off.
+ * Polls one queue. Each {@link #run() run} resolves what it needs (queue URL, visibility timeout), then starts the
+ * queue's receive loops ({@code concurrency}, one by default). A loop receives batches until a receive comes back
+ * empty: every batch is handled and its handled messages deleted before that loop's next receive. The run is over
+ * when all its loops are. Runs are started by the scheduler and never overlap. After a failed call to SQS, runs are
+ * skipped for a growing back-off.
  */
 final class QueuePoller {
 
@@ -49,7 +53,7 @@ final class QueuePoller {
     private volatile int visibilitySeconds = -1;
     private volatile ReceiveMessageRequest receiveRequest;
     private volatile boolean stopping;
-    private volatile CompletableFuture<?> pendingCall;
+    private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
     private volatile CompletableFuture<Void> currentRun = CompletableFuture.completedFuture(null);
 
     /**
@@ -87,7 +91,7 @@ final class QueuePoller {
         CompletableFuture<Void> run = new CompletableFuture<>();
         run.whenComplete((ignored, failure) -> running.set(false));
         currentRun = run;
-        workers.execute(() -> next(run));
+        workers.execute(() -> prepare(run));
         return run;
     }
 
@@ -124,15 +128,32 @@ final class QueuePoller {
         return stopping;
     }
 
-    private void next(CompletableFuture<Void> run) {
+    private void prepare(CompletableFuture<Void> run) {
         if (stopping || paused.getAsBoolean()) {
             run.complete(null);
         } else if (queueUrl == null) {
             resolveUrl(run);
         } else if (visibilitySeconds < 0 && queue.visibilityHeartbeat()) {
             resolveVisibility(run);
-        } else {
+        } else if (queue.concurrency() == 1) {
             receive(run);
+        } else {
+            CompletableFuture<?>[] loops = new CompletableFuture<?>[queue.concurrency()];
+            for (int i = 0; i < loops.length; i++) {
+                CompletableFuture<Void> loop = new CompletableFuture<>();
+                loops[i] = loop;
+                receive(loop);
+            }
+            CompletableFuture.allOf(loops).whenComplete((ignored, failure) -> run.complete(null));
+        }
+    }
+
+    /** The next receive of a loop, unless polling stops or the queue was paused. */
+    private void next(CompletableFuture<Void> loop) {
+        if (stopping || paused.getAsBoolean()) {
+            loop.complete(null);
+        } else {
+            receive(loop);
         }
     }
 
@@ -153,7 +174,7 @@ final class QueuePoller {
                     } else {
                         visibilitySeconds = Integer.parseInt(value);
                     }
-                    workers.execute(() -> next(run));
+                    workers.execute(() -> prepare(run));
                 });
     }
 
@@ -171,7 +192,7 @@ final class QueuePoller {
             }
             useUrl(response.queueUrl());
             LOG.debugf("Queue '%s' resolved to %s", queue.name(), response.queueUrl());
-            workers.execute(() -> next(run));
+            workers.execute(() -> prepare(run));
         });
     }
 
@@ -187,34 +208,34 @@ final class QueuePoller {
         this.queueUrl = url;
     }
 
-    private void receive(CompletableFuture<Void> run) {
+    private void receive(CompletableFuture<Void> loop) {
         call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
             if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
                 stats.receiveRequest(failure == null);
             }
             if (failure != null) {
-                failed(run, failure);
+                failed(loop, failure);
             } else {
-                received(run, response);
+                received(loop, response);
             }
         });
     }
 
-    private void received(CompletableFuture<Void> run, ReceiveMessageResponse response) {
+    private void received(CompletableFuture<Void> loop, ReceiveMessageResponse response) {
         backoff.succeeded(queue.name());
         stats.callSucceeded();
         List<Message> messages = response.hasMessages() ? response.messages() : List.of();
         stats.received(messages.size());
         if (messages.isEmpty()) {
-            run.complete(null);
+            loop.complete(null);
         } else if (stopping) {
-            release(messages).whenComplete((ignored, failure) -> run.complete(null));
+            release(messages).whenComplete((ignored, failure) -> loop.complete(null));
         } else {
-            workers.execute(() -> handle(run, messages));
+            workers.execute(() -> handle(loop, messages));
         }
     }
 
-    private void handle(CompletableFuture<Void> run, List<Message> messages) {
+    private void handle(CompletableFuture<Void> loop, List<Message> messages) {
         VisibilityHeartbeat.Beat beat = queue.visibilityHeartbeat() && visibilitySeconds > 0
                 ? heartbeat.start(queueUrl, messages, visibilitySeconds)
                 : null;
@@ -227,7 +248,7 @@ final class QueuePoller {
                 beat.stop();
             }
             LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again", queue.name());
-            run.complete(null);
+            loop.complete(null);
             return;
         }
         handled.whenComplete((outcome, failure) -> {
@@ -240,9 +261,9 @@ final class QueuePoller {
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Handling a batch of queue '%s' failed", queue.name());
-                        run.complete(null);
+                        loop.complete(null);
                     } else {
-                        workers.execute(() -> next(run));
+                        workers.execute(() -> next(loop));
                     }
                 });
     }
@@ -254,6 +275,7 @@ final class QueuePoller {
         return visibility.change(queueUrl, now, "release it at shutdown");
     }
 
+    /** Ends a run or loop after a failed call: polling resumes at the next run, after the back-off. */
     private void failed(CompletableFuture<Void> run, Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (stopping && cause instanceof CancellationException) {
@@ -266,7 +288,8 @@ final class QueuePoller {
     }
 
     private <T> CompletableFuture<T> call(CompletableFuture<T> call) {
-        pendingCall = call;
+        pendingCalls.add(call);
+        call.whenComplete((ignored, failure) -> pendingCalls.remove(call));
         if (stopping) {
             cancelPendingCall();
         }
@@ -274,8 +297,7 @@ final class QueuePoller {
     }
 
     private void cancelPendingCall() {
-        CompletableFuture<?> call = pendingCall;
-        if (call != null && !call.isDone()) {
+        for (CompletableFuture<?> call : pendingCalls) {
             call.cancel(true);
         }
     }

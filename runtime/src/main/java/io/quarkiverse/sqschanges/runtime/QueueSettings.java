@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  * @param pollInterval the pause between polling runs
  * @param waitTimeSeconds the long-polling wait of one receive
  * @param maxMessages the number of messages one receive asks for
+ * @param concurrency the number of receive loops polling the queue at the same time
  * @param visibilityTimeoutSeconds the visibility timeout one receive asks for, if configured
  * @param client the named SQS client to use, if not the default one
  * @param invalidMessage what happens to a message that cannot be made into a change
@@ -37,6 +38,7 @@ public record QueueSettings(
         Duration pollInterval,
         int waitTimeSeconds,
         int maxMessages,
+        int concurrency,
         OptionalInt visibilityTimeoutSeconds,
         Optional<String> client,
         FailureAction invalidMessage,

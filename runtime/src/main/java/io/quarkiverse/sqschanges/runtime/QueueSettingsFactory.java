@@ -16,6 +16,7 @@ import io.quarkiverse.sqschanges.runtime.SqsChangesConfig.QueueConfig;
 final class QueueSettingsFactory {
 
     private static final int MAX_WAIT_SECONDS = 20;
+    private static final int MAX_CONCURRENCY = 50;
     private static final int MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 
     private QueueSettingsFactory() {
@@ -63,6 +64,10 @@ final class QueueSettingsFactory {
             problems.add(ConfigNames.queueProperty(name, "max-messages") + " is " + queue.maxMessages()
                     + "; allowed values are 1 to 10");
         }
+        if (queue.concurrency() < 1 || queue.concurrency() > MAX_CONCURRENCY) {
+            problems.add(ConfigNames.queueProperty(name, "concurrency") + " is " + queue.concurrency()
+                    + "; allowed values are 1 to " + MAX_CONCURRENCY);
+        }
         if (queue.pollInterval().isNegative() || queue.pollInterval().isZero()) {
             problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
                     + "; it must be a positive duration such as 1s");
@@ -85,7 +90,7 @@ final class QueueSettingsFactory {
 
         return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
                 queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
-                visibility, queue.client(), queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
+                queue.concurrency(), visibility, queue.client(), queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
                 queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate(),
                 queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,
                 queue.jsonSchema().map(String::trim).filter(schema -> !schema.isEmpty()));

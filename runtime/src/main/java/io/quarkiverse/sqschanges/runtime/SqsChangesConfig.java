@@ -125,6 +125,14 @@ public interface SqsChangesConfig {
         int maxMessages();
 
         /**
+         * How many receive loops poll this queue at the same time, from 1 to 50. Each loop receives a batch, has it
+         * handled and deletes it before its next receive; more loops handle more batches at once, for throughput
+         * under load. On a FIFO queue, SQS still delivers the messages of one group in order, to one loop at a time.
+         */
+        @WithDefault("1")
+        int concurrency();
+
+        /**
          * How long received messages stay hidden from other consumers, in whole seconds up to 12 hours.
          * Defaults to the queue's own visibility timeout.
          */
