@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.enterprise.inject.Any;
+
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -48,6 +50,9 @@ public final class MapperBindings {
     }
 
     /**
+     * Looks the mapper bean up among the {@link MessageMapper} beans by its class name: no reflection, so that it
+     * works the same in a native image.
+     *
      * @return the mapper bean bound to the queue, if any
      */
     Optional<MessageMapper> mapperFor(String queue) {
@@ -55,17 +60,12 @@ public final class MapperBindings {
         if (className == null) {
             return Optional.empty();
         }
-        Class<?> mapperClass;
-        try {
-            mapperClass = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("The mapper class " + className + " of queue '" + queue
-                    + "' cannot be loaded", e);
+        for (InstanceHandle<MessageMapper> handle : Arc.container().select(MessageMapper.class, Any.Literal.INSTANCE)
+                .handles()) {
+            if (handle.getBean().getBeanClass().getName().equals(className)) {
+                return Optional.of(handle.get());
+            }
         }
-        InstanceHandle<?> handle = Arc.container().instance(mapperClass);
-        if (!handle.isAvailable()) {
-            throw new IllegalStateException("The mapper " + className + " of queue '" + queue + "' is not a bean");
-        }
-        return Optional.of((MessageMapper) handle.get());
+        throw new IllegalStateException("The mapper " + className + " of queue '" + queue + "' is not a bean");
     }
 }
