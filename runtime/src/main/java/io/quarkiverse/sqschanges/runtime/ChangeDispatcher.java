@@ -32,6 +32,8 @@ public class ChangeDispatcher {
     private final ChangeTracing tracing;
     private final ExecutorService executor;
     private final Map<String, Boolean> asyncObserversByCodebase = new ConcurrentHashMap<>();
+    /** One event per codebase: an event resolves its observers once, on its first notification. */
+    private final Map<String, Event<Change>> eventsByCodebase = new ConcurrentHashMap<>();
 
     @Inject
     public ChangeDispatcher(Event<Change> events, BeanManager beanManager, ChangeTracing tracing,
@@ -50,10 +52,10 @@ public class ChangeDispatcher {
      * @throws RuntimeException what a synchronous observer threw
      */
     public CompletionStage<Void> dispatch(Change change) {
-        Codebase qualifier = Codebase.Literal.of(change.codebase());
-        Event<Change> event = events.select(qualifier);
+        Event<Change> event = eventsByCodebase.computeIfAbsent(change.codebase(),
+                codebase -> events.select(Codebase.Literal.of(codebase)));
         fireInRequestContext(event, change);
-        if (!hasAsyncObservers(change, qualifier)) {
+        if (!hasAsyncObservers(change)) {
             return DONE;
         }
         Executor traced = tracing.inCurrentContext(executor);
@@ -76,9 +78,9 @@ public class ChangeDispatcher {
         }
     }
 
-    private boolean hasAsyncObservers(Change change, Codebase qualifier) {
+    private boolean hasAsyncObservers(Change change) {
         return asyncObserversByCodebase.computeIfAbsent(change.codebase(),
-                codebase -> beanManager.resolveObserverMethods(change, qualifier).stream()
+                codebase -> beanManager.resolveObserverMethods(change, Codebase.Literal.of(codebase)).stream()
                         .anyMatch(ObserverMethod::isAsync));
     }
 }

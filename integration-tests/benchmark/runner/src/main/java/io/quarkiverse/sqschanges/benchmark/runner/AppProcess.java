@@ -1,0 +1,95 @@
+package io.quarkiverse.sqschanges.benchmark.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A packaged application running as a process of its own. Processes still running when the runner exits, even
+ * on failure, are destroyed.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
+
+    private final Process process;
+    private final long startNanos;
+    private final Path log;
+    private final AppHttp http;
+
+    private AppProcess(Process process, long startNanos, Path log, int port) {
+        this.process = process;
+        this.startNanos = startNanos;
+        this.log = log;
+        this.http = new AppHttp(port);
+    }
+
+    static AppProcess start(List<String> command, int port, Path log) throws IOException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RUNNING.add(process);
+        return new AppProcess(process, start, log, port);
+    }
+
+    /** @return the time from process start until it answered HTTP */
+    Duration awaitReady(Duration timeout) throws Exception {
+        long deadline = startNanos + timeout.toNanos();
+        while (!http.answers()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The application did not answer within " + timeout + "; see " + log);
+            }
+            Thread.sleep(5);
+        }
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    AppHttp http() {
+        return http;
+    }
+
+    /** @return the startup time Quarkus logged ("started in 1.234s"), in milliseconds */
+    OptionalDouble loggedStartupMillis() throws IOException {
+        Matcher matcher = STARTED_IN.matcher(Files.readString(log));
+        return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1)) * 1000) : OptionalDouble.empty();
+    }
+
+    /** @return the resident set size, VmRSS, in MiB */
+    double rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("No VmRSS for process " + process.pid());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        RUNNING.remove(process);
+    }
+}

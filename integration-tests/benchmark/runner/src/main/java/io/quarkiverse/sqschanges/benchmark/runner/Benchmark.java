@@ -1,0 +1,50 @@
+package io.quarkiverse.sqschanges.benchmark.runner;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the whole benchmark against one in-process ElasticMQ, prints the report and writes it to
+ * {@code target/benchmark-results.md}. The applications must be packaged first.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        long start = System.nanoTime();
+        String report;
+        try (SqsServer server = new SqsServer();
+                QueueAdmin admin = new QueueAdmin(server.endpoint());
+                CountingProxy proxy = new CountingProxy(server.port())) {
+            AppLauncher launcher = new AppLauncher(settings);
+            int k = settings.threads();
+            Map<String, String> concurrency = Map.of("concurrency", Integer.toString(k));
+            Contender extension = new AppContender("extension (default)", 1, App.CHANGES, Map.of(), launcher);
+            List<Contender> drainers = List.of(
+                    new RawContender(1),
+                    extension,
+                    new AppContender("SmallRye connector (default)", 1, App.SMALLRYE, Map.of(), launcher),
+                    new RawContender(k),
+                    new AppContender("extension (concurrency=" + k + ")", k, App.CHANGES, concurrency, launcher),
+                    new AppContender("SmallRye connector (concurrency=" + k + ")", k, App.SMALLRYE, concurrency,
+                            launcher));
+
+            List<DrainResult> drains = new DrainBenchmark(settings, admin, proxy).run(drainers);
+            List<PickupResult> pickups = new PickupBenchmark(settings, admin, proxy)
+                    .run(List.of(new RawContender(1), extension));
+            List<StartupResult> startups = new StartupBenchmark(settings, admin, proxy, launcher).run();
+            report = new Report(settings, Machine.describe(), drains, pickups, startups,
+                    Duration.ofNanos(System.nanoTime() - start)).markdown();
+        }
+        System.out.println();
+        System.out.println(report);
+        Files.createDirectories(settings.report().getParent());
+        Files.writeString(settings.report(), report);
+        System.out.println("Written to " + settings.report());
+    }
+}

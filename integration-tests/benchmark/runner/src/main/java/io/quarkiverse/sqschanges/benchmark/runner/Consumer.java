@@ -1,0 +1,22 @@
+package io.quarkiverse.sqschanges.benchmark.runner;
+
+import java.util.List;
+
+/** A running consumer: the raw SDK loop, or an application. */
+interface Consumer extends AutoCloseable {
+
+    /** Starts consuming a measured queue; the index counts from 1. */
+    void resume(int index) throws Exception;
+
+    /** Stops consuming a measured queue, after the receives in flight. */
+    void pause(int index) throws Exception;
+
+    /** @return how many messages were observed so far, of all queues */
+    long observed() throws Exception;
+
+    /** @return the time from sending to observing of each pickup message, in microseconds */
+    List<Long> pickupMicros() throws Exception;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,11 @@
+package io.quarkiverse.sqschanges.benchmark.runner;
+
+/**
+ * Medians over the starts of one application.
+ *
+ * @param readyMillis from process start until it answered HTTP
+ * @param loggedMillis what Quarkus logged ("started in")
+ * @param rssMegabytes VmRSS once up and idle
+ */
+record StartupResult(App app, double readyMillis, double loggedMillis, double rssMegabytes) {
+}
