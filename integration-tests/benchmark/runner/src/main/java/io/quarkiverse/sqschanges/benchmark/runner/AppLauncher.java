@@ -45,7 +45,7 @@ final class AppLauncher {
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(settings.appHeap());
+        command.addAll(List.of(settings.appHeap().trim().split("\\s+")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

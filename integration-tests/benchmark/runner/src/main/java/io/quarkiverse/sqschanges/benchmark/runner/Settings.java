@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param pickups the messages sent to idle consumers, one at a time
  * @param idle how long receive requests on an idle queue are counted
  * @param startups how many times each application is started for the startup figures
- * @param appHeap the heap flag given to every application's JVM
+ * @param appHeap the JVM flags given to every application (a heap limit by default), separated by spaces
  * @param root the benchmark directory, {@code integration-tests/benchmark}
  */
 record Settings(int messages, int warmupMessages, int rounds, int threads, int pickups, Duration idle, int startups, String appHeap,
