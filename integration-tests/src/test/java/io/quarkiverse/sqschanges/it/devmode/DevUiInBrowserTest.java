@@ -8,17 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.sqschanges.it.CommandMapper;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.test.QuarkusDevModeTest;
-import io.quarkus.test.config.TestConfigProviderResolver;
 
 /**
  * The Dev UI card in a real browser (headless Chromium): the Queues page shows the queue table; a test message
@@ -37,22 +33,11 @@ class DevUiInBrowserTest {
             + " return null; };";
 
     @RegisterExtension
-    static final QuarkusDevModeTest app = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(CommandMapper.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            "quarkus.sqs-changes.queues.commands.queue-name=commands",
-                            "quarkus.sqs-changes.queues.commands.wait-time=1s",
-                            "quarkus.sqs-changes.queues.models.queue-name=models",
-                            "quarkus.sqs-changes.queues.models.format=json",
-                            "quarkus.sqs-changes.queues.models.codebase=ml",
-                            "quarkus.sqs-changes.queues.parked.queue-name=parked",
-                            "quarkus.sqs-changes.queues.parked.enabled=false",
-                            "")), "application.properties"));
+    static final QuarkusDevModeTest app = DevUiApp.create();
 
     @Test
     void queueTableAndTestMessageForm() throws Exception {
-        String devUi = ((TestConfigProviderResolver) ConfigProviderResolver.instance())
-                .getConfig(LaunchMode.DEVELOPMENT).getValue("test.url", String.class) + "/q/dev-ui/quarkus-sqs-changes";
+        String devUi = DevUiJsonRpc.testUrl() + "/q/dev-ui/quarkus-sqs-changes";
         try (HeadlessChromium chromium = HeadlessChromium.start(1440, 640)) {
             chromium.open(devUi + "/queues");
             List<String> cells = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +25,7 @@ import io.quarkus.test.QuarkusDevModeTest;
 class DevUiJsonRpcTest {
 
     @RegisterExtension
-    static final QuarkusDevModeTest app = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(CommandMapper.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            "quarkus.sqs-changes.queues.commands.queue-name=commands",
-                            "quarkus.sqs-changes.queues.commands.wait-time=1s",
-                            "quarkus.sqs-changes.queues.models.queue-name=models",
-                            "quarkus.sqs-changes.queues.models.format=json",
-                            "quarkus.sqs-changes.queues.models.codebase=ml",
-                            "quarkus.sqs-changes.queues.models.wait-time=1s",
-                            "quarkus.sqs-changes.queues.parked.queue-name=parked",
-                            "quarkus.sqs-changes.queues.parked.enabled=false",
-                            "")), "application.properties"));
+    static final QuarkusDevModeTest app = DevUiApp.create();
 
     DevUiJsonRpc devUi;
 

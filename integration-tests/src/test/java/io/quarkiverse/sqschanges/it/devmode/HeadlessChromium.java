@@ -7,18 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,18 +27,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonWebSocket.JSON;
     private static final Pattern DEVTOOLS_URL = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process process;
     private final Path profile;
-    private final AtomicInteger ids = new AtomicInteger();
-    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private WebSocket page;
+    private final JsonWebSocket page;
 
-    private HeadlessChromium(Process process, Path profile) {
+    private HeadlessChromium(Process process, Path profile, JsonWebSocket page) {
         this.process = process;
         this.profile = profile;
+        this.page = page;
     }
 
     /** Starts Chromium with one blank page of the given size. */
@@ -75,9 +69,8 @@ final class HeadlessChromium implements AutoCloseable {
             if (pageUrl == null) {
                 throw new IllegalStateException("Chromium opened no page: " + list);
             }
-            HeadlessChromium chromium = new HeadlessChromium(process, profile);
-            chromium.page = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), chromium.new Listener())
-                    .get(10, TimeUnit.SECONDS);
+            HeadlessChromium chromium = new HeadlessChromium(process, profile,
+                    JsonWebSocket.connect(http, URI.create(pageUrl)));
             chromium.send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                     "deviceScaleFactor", 1, "mobile", false));
             return chromium;
@@ -115,6 +108,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        page.close();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -127,38 +121,9 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     private JsonNode send(String method, Map<String, Object> params) {
-        int id = ids.incrementAndGet();
-        ObjectNode command = JSON.createObjectNode().put("id", id).put("method", method);
+        ObjectNode command = JSON.createObjectNode().put("method", method);
         command.set("params", JSON.valueToTree(params));
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        try {
-            synchronized (page) {
-                page.sendText(command.toString(), true).get(10, TimeUnit.SECONDS);
-            }
-            return answer.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Chromium did not answer " + method + ": " + e.getMessage(), e);
-        } finally {
-            pending.remove(id);
-        }
-    }
-
-    private void answer(String text) {
-        try {
-            JsonNode message = JSON.readTree(text);
-            CompletableFuture<JsonNode> answer = message.has("id") ? pending.get(message.get("id").asInt()) : null;
-            if (answer == null) {
-                return; // an event
-            }
-            if (message.has("error")) {
-                answer.completeExceptionally(new IllegalStateException(message.get("error").toString()));
-            } else {
-                answer.complete(message.get("result"));
-            }
-        } catch (IOException e) {
-            pending.values().forEach(answer -> answer.completeExceptionally(e));
-        }
+        return page.call(command).get("result");
     }
 
     private static String awaitDevToolsUrl(Process process) throws Exception {
@@ -184,22 +149,5 @@ final class HeadlessChromium implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         return url.get(30, TimeUnit.SECONDS);
-    }
-
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
-                answer(message);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }
