@@ -117,6 +117,13 @@ public final class EmbeddedSqs {
         return total;
     }
 
+    /** @return the messages received by a consumer and neither deleted nor visible again yet */
+    public int messagesInFlight(String queueUrl) {
+        return Integer.parseInt(client.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
     /** Receives (and so hides for the given time) what is visible on a queue, without deleting it. */
     public List<Message> receiveVisible(String queueUrl, int visibilitySeconds) {
         List<Message> all = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -52,7 +53,8 @@ public class ChangeSources implements ChangeSourceControl {
     private final SqsChangesConfig config;
     private final Scheduler scheduler;
     private final ChangeDispatcher dispatcher;
-    private final ObjectMapper objectMapper;
+    /** Resolved only when a queue needs JSON: an application with raw queues only never creates it. */
+    private final Instance<ObjectMapper> objectMapper;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final MapperBindings mappers;
@@ -65,7 +67,7 @@ public class ChangeSources implements ChangeSourceControl {
 
     @Inject
     public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
-            ObjectMapper objectMapper, ExecutorService workers, ScheduledExecutorService timer,
+            Instance<ObjectMapper> objectMapper, ExecutorService workers, ScheduledExecutorService timer,
             MapperBindings mappers, DuplicateFilter duplicates, ChangeTracing tracing) {
         this.config = config;
         this.scheduler = scheduler;
@@ -84,7 +86,7 @@ public class ChangeSources implements ChangeSourceControl {
         configuredQueues = queues.stream().map(QueueSettings::name).toList();
         settingsByQueue = queues.stream().collect(Collectors.toUnmodifiableMap(QueueSettings::name, q -> q));
         problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));
-        JsonObjectParser jsonParser = new JsonObjectParser(objectMapper);
+        JsonObjectParser jsonParser = null;
         for (QueueSettings queue : queues) {
             if (!queue.enabled()) {
                 LOG.infof("Queue '%s' is disabled (%s=false)", queue.name(), queue.property("enabled"));
@@ -92,8 +94,12 @@ public class ChangeSources implements ChangeSourceControl {
             }
             Optional<SqsAsyncClient> client = SqsClients.forQueue(queue, problems);
             MessageMapper mapper = mappers.mapperFor(queue.name()).orElse(null);
+            if (jsonParser == null && queue.format() != MessageFormat.RAW) {
+                jsonParser = new JsonObjectParser(objectMapper.get());
+            }
             JsonSchemaCheck schema = queue.jsonSchema()
-                    .map(resource -> JsonSchemas.load(resource, queue.property("json-schema"), objectMapper, problems))
+                    .map(resource -> JsonSchemas.load(resource, queue.property("json-schema"), objectMapper.get(),
+                            problems))
                     .orElse(JsonSchemaCheck.NONE);
             ChangeFactory changeFactory = new ChangeFactory(queue, BodyFormats.forQueue(queue, jsonParser, schema),
                     mapper);

@@ -25,10 +25,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
  * Polls one queue. Each {@link #run() run} resolves what it needs (queue URL, visibility timeout), then starts the
- * queue's receive loops ({@code concurrency}, one by default). A loop receives batches until a receive comes back
- * empty: every batch is handled and its handled messages deleted before that loop's next receive. The run is over
- * when all its loops are. Runs are started by the scheduler and never overlap. After a failed call to SQS, runs are
- * skipped for a growing back-off.
+ * queue's receive loops ({@code concurrency}, one by default; see {@link ReceiveLoop}). The run is over when all its
+ * loops are. Runs are started by the scheduler and never overlap. After a failed call to SQS, runs are skipped for
+ * a growing back-off.
  */
 final class QueuePoller {
 
@@ -136,25 +135,21 @@ final class QueuePoller {
         } else if (visibilitySeconds < 0 && queue.visibilityHeartbeat()) {
             resolveVisibility(run);
         } else if (queue.concurrency() == 1) {
-            receive(run);
+            new ReceiveLoop(run).start();
         } else {
             CompletableFuture<?>[] loops = new CompletableFuture<?>[queue.concurrency()];
             for (int i = 0; i < loops.length; i++) {
                 CompletableFuture<Void> loop = new CompletableFuture<>();
                 loops[i] = loop;
-                receive(loop);
+                new ReceiveLoop(loop).start();
             }
             CompletableFuture.allOf(loops).whenComplete((ignored, failure) -> run.complete(null));
         }
     }
 
-    /** The next receive of a loop, unless polling stops or the queue was paused. */
-    private void next(CompletableFuture<Void> loop) {
-        if (stopping || paused.getAsBoolean()) {
-            loop.complete(null);
-        } else {
-            receive(loop);
-        }
+    /** Whether a loop may start another receive. */
+    private boolean mayReceive() {
+        return !stopping && !paused.getAsBoolean();
     }
 
     /** The heartbeat needs the queue's own visibility timeout when none is configured. */
@@ -208,64 +203,207 @@ final class QueuePoller {
         this.queueUrl = url;
     }
 
-    private void receive(CompletableFuture<Void> loop) {
-        call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
-            if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
-                stats.receiveRequest(failure == null);
+    /**
+     * One receive loop. It handles one batch at a time and receives until a receive comes back empty, a call to SQS
+     * fails, or polling stops or is paused. With {@code prefetch}, the next receive is under way while a batch is
+     * being handled, and a batch that arrives meanwhile waits (at most one); without it, the next receive starts
+     * once the batch is handled. Deleting a handled batch overlaps with handling the next one. The loop is done
+     * when nothing of it is in flight any more: no receive, no batch being handled or waiting, no delete.
+     */
+    private final class ReceiveLoop {
+
+        private final CompletableFuture<Void> done;
+        /** Guarded by {@code this}. */
+        private boolean receiving;
+        private Batch handling;
+        private Batch waiting;
+        private int settling;
+        private boolean ended;
+
+        ReceiveLoop(CompletableFuture<Void> done) {
+            this.done = done;
+        }
+
+        void start() {
+            synchronized (this) {
+                receiving = true;
             }
+            receive();
+        }
+
+        private void receive() {
+            call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
+                if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
+                    stats.receiveRequest(failure == null);
+                }
+                if (failure != null) {
+                    failed(failure);
+                    end();
+                } else {
+                    received(response);
+                }
+            });
+        }
+
+        private void received(ReceiveMessageResponse response) {
+            backoff.succeeded(queue.name());
+            stats.callSucceeded();
+            List<Message> messages = response.hasMessages() ? response.messages() : List.of();
+            stats.received(messages.size());
+            if (messages.isEmpty()) {
+                end();
+                return;
+            }
+            if (stopping) {
+                release(messages).whenComplete((ignored, failure) -> end());
+                return;
+            }
+            Batch batch = new Batch(messages);
+            boolean handleNow;
+            boolean receiveNext;
+            synchronized (this) {
+                receiving = false;
+                handleNow = handling == null;
+                if (handleNow) {
+                    handling = batch;
+                } else {
+                    waiting = batch;
+                }
+                receiveNext = handleNow && queue.prefetch() && startReceiving();
+            }
+            if (handleNow) {
+                workers.execute(() -> handle(batch));
+            }
+            if (receiveNext) {
+                receive();
+            }
+        }
+
+        /** Marks a receive as started if the loop may go on; guarded by {@code this}. */
+        private boolean startReceiving() {
+            if (ended || receiving || !mayReceive()) {
+                return false;
+            }
+            receiving = true;
+            return true;
+        }
+
+        private void handle(Batch batch) {
+            CompletionStage<BatchOutcome> handled;
+            try {
+                handled = handler.handle(queueUrl, batch.messages, batch::settled);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again",
+                        queue.name());
+                handled = CompletableFuture.completedFuture(new BatchOutcome());
+            }
+            handled.whenComplete((outcome, failure) -> {
+                batch.stopHeartbeat();
+                if (failure != null) {
+                    LOG.errorf(failure, "Handling a batch of queue '%s' failed; its messages will be delivered again",
+                            queue.name());
+                    handledThen(null);
+                } else {
+                    handledThen(outcome);
+                }
+            });
+        }
+
+        /** Settles a handled batch (its deletes and retry delays) and lets the loop go on. */
+        private void handledThen(BatchOutcome outcome) {
+            Batch next;
+            Batch released = null;
+            boolean receiveNext;
+            synchronized (this) {
+                if (outcome != null) {
+                    settling++;
+                }
+                next = waiting;
+                waiting = null;
+                if (next != null && stopping) {
+                    released = next;
+                    next = null;
+                    settling++;
+                }
+                handling = next;
+                receiveNext = startReceiving();
+            }
+            if (outcome != null) {
+                CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()),
+                        visibility.change(queueUrl, outcome.retryDelaySeconds(), "delay a retry"))
+                        .whenComplete((ignored, failure) -> settled(failure));
+            }
+            if (released != null) {
+                released.stopHeartbeat();
+                release(released.messages).whenComplete((ignored, failure) -> settled(null));
+            }
+            if (next != null) {
+                Batch batch = next;
+                workers.execute(() -> handle(batch));
+            }
+            if (receiveNext) {
+                receive();
+            }
+            completeIfIdle();
+        }
+
+        private void settled(Throwable failure) {
             if (failure != null) {
-                failed(loop, failure);
-            } else {
-                received(loop, response);
+                LOG.errorf(failure, "Settling a handled batch of queue '%s' failed", queue.name());
             }
-        });
-    }
+            synchronized (this) {
+                settling--;
+                if (failure != null) {
+                    ended = true;
+                }
+            }
+            completeIfIdle();
+        }
 
-    private void received(CompletableFuture<Void> loop, ReceiveMessageResponse response) {
-        backoff.succeeded(queue.name());
-        stats.callSucceeded();
-        List<Message> messages = response.hasMessages() ? response.messages() : List.of();
-        stats.received(messages.size());
-        if (messages.isEmpty()) {
-            loop.complete(null);
-        } else if (stopping) {
-            release(messages).whenComplete((ignored, failure) -> loop.complete(null));
-        } else {
-            workers.execute(() -> handle(loop, messages));
+        /** No more receives for this loop: what is in flight finishes, then the loop is done. */
+        private void end() {
+            synchronized (this) {
+                receiving = false;
+                ended = true;
+            }
+            completeIfIdle();
+        }
+
+        private void completeIfIdle() {
+            boolean idle;
+            synchronized (this) {
+                idle = !receiving && handling == null && waiting == null && settling == 0;
+            }
+            if (idle) {
+                done.complete(null);
+            }
         }
     }
 
-    private void handle(CompletableFuture<Void> loop, List<Message> messages) {
-        VisibilityHeartbeat.Beat beat = queue.visibilityHeartbeat() && visibilitySeconds > 0
-                ? heartbeat.start(queueUrl, messages, visibilitySeconds)
-                : null;
-        CompletionStage<BatchOutcome> handled;
-        try {
-            handled = handler.handle(queueUrl, messages, beat == null ? message -> {
-            } : beat::settled);
-        } catch (RuntimeException e) {
-            if (beat != null) {
-                beat.stop();
-            }
-            LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again", queue.name());
-            loop.complete(null);
-            return;
+    /** A received batch, kept hidden by the visibility heartbeat from its receipt until it is handled. */
+    private final class Batch {
+
+        final List<Message> messages;
+        private final VisibilityHeartbeat.Beat beat;
+
+        Batch(List<Message> messages) {
+            this.messages = messages;
+            this.beat = queue.visibilityHeartbeat() && visibilitySeconds > 0
+                    ? heartbeat.start(queueUrl, messages, visibilitySeconds)
+                    : null;
         }
-        handled.whenComplete((outcome, failure) -> {
+
+        void settled(Message message) {
+            if (beat != null) {
+                beat.settled(message);
+            }
+        }
+
+        void stopHeartbeat() {
             if (beat != null) {
                 beat.stop();
             }
-        }).thenCompose(outcome -> CompletableFuture.allOf(
-                deleter.delete(queueUrl, outcome.toDelete()),
-                visibility.change(queueUrl, outcome.retryDelaySeconds(), "delay a retry")))
-                .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        LOG.errorf(failure, "Handling a batch of queue '%s' failed", queue.name());
-                        loop.complete(null);
-                    } else {
-                        workers.execute(() -> next(loop));
-                    }
-                });
+        }
     }
 
     /** Makes messages received during shutdown visible again at once, for other consumers. */
@@ -275,8 +413,14 @@ final class QueuePoller {
         return visibility.change(queueUrl, now, "release it at shutdown");
     }
 
-    /** Ends a run or loop after a failed call: polling resumes at the next run, after the back-off. */
+    /** Ends a run after a failed call: polling resumes at the next run, after the back-off. */
     private void failed(CompletableFuture<Void> run, Throwable failure) {
+        failed(failure);
+        run.complete(null);
+    }
+
+    /** Records a failed call, which makes polling back off. */
+    private void failed(Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (stopping && cause instanceof CancellationException) {
             LOG.debugf("Polling of queue '%s' stopped", queue.name());
@@ -284,7 +428,6 @@ final class QueuePoller {
             backoff.failed(queue.name(), cause);
             stats.callFailed(Failures.describe(cause));
         }
-        run.complete(null);
     }
 
     private <T> CompletableFuture<T> call(CompletableFuture<T> call) {

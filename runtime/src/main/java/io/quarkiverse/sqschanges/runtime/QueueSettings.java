@@ -17,6 +17,7 @@ import java.util.OptionalInt;
  * @param waitTimeSeconds the long-polling wait of one receive
  * @param maxMessages the number of messages one receive asks for
  * @param concurrency the number of receive loops polling the queue at the same time
+ * @param prefetch whether a loop receives its next batch while it handles the current one
  * @param visibilityTimeoutSeconds the visibility timeout one receive asks for, if configured
  * @param client the named SQS client to use, if not the default one
  * @param invalidMessage what happens to a message that cannot be made into a change
@@ -39,6 +40,7 @@ public record QueueSettings(
         int waitTimeSeconds,
         int maxMessages,
         int concurrency,
+        boolean prefetch,
         OptionalInt visibilityTimeoutSeconds,
         Optional<String> client,
         FailureAction invalidMessage,

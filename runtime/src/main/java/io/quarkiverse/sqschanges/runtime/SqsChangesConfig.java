@@ -125,12 +125,21 @@ public interface SqsChangesConfig {
         int maxMessages();
 
         /**
-         * How many receive loops poll this queue at the same time, from 1 to 50. Each loop receives a batch, has it
-         * handled and deletes it before its next receive; more loops handle more batches at once, for throughput
-         * under load. On a FIFO queue, SQS still delivers the messages of one group in order, to one loop at a time.
+         * How many receive loops poll this queue at the same time, from 1 to 50. Each loop has one batch handled at a
+         * time; more loops handle more batches at once, for throughput under load. On a FIFO queue, SQS still
+         * delivers the messages of one group in order, to one loop at a time.
          */
         @WithDefault("1")
         int concurrency();
+
+        /**
+         * Whether a receive loop asks SQS for its next batch while it is still handling the current one, so that
+         * handling and waiting for SQS overlap. A loop then holds at most one received batch waiting (kept hidden
+         * by the visibility heartbeat). Turn it off when handling is slow and other consumers of the queue should
+         * get those messages instead.
+         */
+        @WithDefault("true")
+        boolean prefetch();
 
         /**
          * How long received messages stay hidden from other consumers, in whole seconds up to 12 hours.

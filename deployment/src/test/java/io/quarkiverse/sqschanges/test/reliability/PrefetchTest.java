@@ -1,0 +1,95 @@
+package io.quarkiverse.sqschanges.test.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With {@code prefetch} (the default) a receive loop has its next batch received while it handles the current one;
+ * the waiting batch is kept hidden by the heartbeat, and is handled after the current one, not beside it. Without
+ * prefetch, nothing more is received while a batch is handled. Batches are one message each here.
+ */
+class PrefetchTest {
+
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
+    static final String PREFETCHING_URL = SQS.createQueue("prefetching");
+    static final String ONE_AT_A_TIME_URL = SQS.createQueue("one-at-a-time");
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, BlockingObserver.class)))
+            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.url", PREFETCHING_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.max-messages", "1")
+            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.url", ONE_AT_A_TIME_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.max-messages", "1")
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.prefetch", "false");
+
+    @Inject
+    BlockingObserver observer;
+
+    @Test
+    void theNextBatchIsReceivedWhileOneIsHandledAndWaitsHidden() throws InterruptedException {
+        for (String url : List.of(PREFETCHING_URL, ONE_AT_A_TIME_URL)) {
+            SQS.send(url, "first");
+            SQS.send(url, "second");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.started("prefetching").size() == 1
+                && observer.started("one-at-a-time").size() == 1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> SQS.messagesInFlight(PREFETCHING_URL) == 2);
+        // for more than twice the visibility timeout: the waiting batch stays hidden and unhandled,
+        // and the queue without prefetch receives nothing more
+        long until = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < until) {
+            assertThat(SQS.messagesInFlight(PREFETCHING_URL)).as("in flight, prefetching").isEqualTo(2);
+            assertThat(SQS.messagesInFlight(ONE_AT_A_TIME_URL)).as("in flight, no prefetch").isEqualTo(1);
+            Thread.sleep(200);
+        }
+        assertThat(observer.started("prefetching")).hasSize(1);
+        assertThat(observer.started("one-at-a-time")).hasSize(1);
+
+        observer.release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(PREFETCHING_URL) == 0
+                && SQS.messagesOnQueue(ONE_AT_A_TIME_URL) == 0);
+        assertThat(observer.started("prefetching")).containsExactlyInAnyOrder("first", "second");
+        assertThat(observer.started("one-at-a-time")).containsExactlyInAnyOrder("first", "second");
+    }
+
+    @Singleton
+    static class BlockingObserver {
+
+        final CountDownLatch release = new CountDownLatch(1);
+        final Map<String, List<String>> startedByQueue = new ConcurrentHashMap<>();
+
+        List<String> started(String queue) {
+            return startedByQueue.computeIfAbsent(queue, name -> new CopyOnWriteArrayList<>());
+        }
+
+        void on(@Observes Change change) throws InterruptedException {
+            started(change.queue()).add(change.properties().get("sqs_body").toString());
+            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
