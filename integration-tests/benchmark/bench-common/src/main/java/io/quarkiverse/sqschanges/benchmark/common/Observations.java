@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  * What a consumer observed: how many messages, and how long after being sent each pickup message was observed.
  * A pickup message's body is {@link #PICKUP_PREFIX} followed by the epoch microseconds at which it was sent; the
  * runner and the applications run on one machine, so they share the wall clock.
- * <p>
- * The runner uses this class too, for its raw SDK consumer; there the CDI annotation is simply ignored.
  */
 @ApplicationScoped
 public class Observations {

@@ -12,6 +12,12 @@ enum App {
     /** The baseline: the common endpoints and an SQS client; consumes nothing. */
     PLAIN("plain-app", null, null, Map.of(), false),
 
+    /**
+     * The raw AWS SDK limit: receive-and-delete loops ({@code threads} of them) on the Quarkus-configured client, a
+     * measured queue per round.
+     */
+    RAW("raw-app", "raw.queues.%s.", "queue-name", Map.of(), true),
+
     /** The extension: a measured queue per round, {@code bench-1}, {@code bench-2}... */
     CHANGES("changes-app", "quarkus.sqs-changes.queues.%s.", "queue-name", Map.of("bench.start-paused", "true"),
             true),

@@ -24,19 +24,20 @@ public final class Benchmark {
             AppLauncher launcher = new AppLauncher(settings);
             int k = settings.threads();
             Map<String, String> concurrency = Map.of("concurrency", Integer.toString(k));
+            Contender raw = new AppContender("raw SDK loop", 1, App.RAW, Map.of(), launcher);
             Contender extension = new AppContender("extension (default)", 1, App.CHANGES, Map.of(), launcher);
             List<Contender> drainers = List.of(
-                    new RawContender(1),
+                    raw,
                     extension,
                     new AppContender("SmallRye connector (default)", 1, App.SMALLRYE, Map.of(), launcher),
-                    new RawContender(k),
+                    new AppContender("raw SDK loop", k, App.RAW, Map.of("threads", Integer.toString(k)), launcher),
                     new AppContender("extension (concurrency=" + k + ")", k, App.CHANGES, concurrency, launcher),
                     new AppContender("SmallRye connector (concurrency=" + k + ")", k, App.SMALLRYE, concurrency,
                             launcher));
 
             List<DrainResult> drains = new DrainBenchmark(settings, admin, proxy).run(drainers);
             List<PickupResult> pickups = new PickupBenchmark(settings, admin, proxy)
-                    .run(List.of(new RawContender(1), extension));
+                    .run(List.of(raw, extension));
             List<StartupResult> startups = new StartupBenchmark(settings, admin, proxy, launcher).run();
             report = new Report(settings, Machine.describe(), drains, pickups, startups,
                     Duration.ofNanos(System.nanoTime() - start)).markdown();

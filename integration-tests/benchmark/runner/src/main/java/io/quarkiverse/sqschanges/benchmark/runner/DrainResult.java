@@ -23,6 +23,6 @@ record DrainResult(Contender contender, List<Double> rates, RequestCounts reques
     }
 
     boolean isRaw() {
-        return contender instanceof RawContender;
+        return is(App.RAW);
     }
 }

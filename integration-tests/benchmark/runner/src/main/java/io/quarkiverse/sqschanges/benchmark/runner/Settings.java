@@ -21,7 +21,7 @@ record Settings(int messages, int warmupMessages, int rounds, int threads, int p
 
     static Settings fromSystemProperties() {
         return new Settings(
-                Integer.getInteger("benchmark.messages", 5_000),
+                Integer.getInteger("benchmark.messages", 20_000),
                 Integer.getInteger("benchmark.warmup-messages", 5_000),
                 Integer.getInteger("benchmark.rounds", 3),
                 Integer.getInteger("benchmark.threads", 4),

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the extension costs at startup: the plain application and the extension's (one idle queue) are started
- * in turn; each start is timed until HTTP answers, and its RSS read once it has idled a little.
+ * What the extension costs at startup: the plain application (its SQS client idle, then making one request at
+ * startup) and the extension's (one idle queue) are started in turn; each start is timed until HTTP answers, and
+ * its RSS read once it has idled a little.
  */
 final class StartupBenchmark {
 
@@ -27,22 +28,27 @@ final class StartupBenchmark {
 
     List<StartupResult> run() throws Exception {
         Queue queue = admin.create("startup");
-        Map<App, List<Sample>> samples = new LinkedHashMap<>();
+        List<StartupVariant> variants = List.of(
+                new StartupVariant(StartupVariant.PLAIN_IDLE, App.PLAIN, Map.of()),
+                new StartupVariant(StartupVariant.PLAIN_REQUEST, App.PLAIN,
+                        Map.of("bench.list-queues-at-startup", "true")),
+                new StartupVariant(StartupVariant.EXTENSION, App.CHANGES,
+                        App.CHANGES.consuming(App.CHANGES.measuredName(1), queue, Map.of())));
+        Map<StartupVariant, List<Sample>> samples = new LinkedHashMap<>();
         try (ProxyRoute route = proxy.newRoute()) {
             for (int i = 1; i <= settings.startups(); i++) {
-                for (App app : List.of(App.PLAIN, App.CHANGES)) {
-                    Map<String, String> config = app == App.PLAIN ? Map.of() : app.consuming(app.measuredName(1), queue, Map.of());
-                    Sample sample = measure(app, route, config);
-                    samples.computeIfAbsent(app, a -> new ArrayList<>()).add(sample);
+                for (StartupVariant variant : variants) {
+                    Sample sample = measure(variant.app(), route, variant.config());
+                    samples.computeIfAbsent(variant, v -> new ArrayList<>()).add(sample);
                     System.out.printf("Startup %d/%d, %s: ready in %.0f ms (logged %.0f ms), RSS %.1f MiB%n", i,
-                            settings.startups(), app.module(), sample.readyMillis(), sample.loggedMillis(),
+                            settings.startups(), variant.label(), sample.readyMillis(), sample.loggedMillis(),
                             sample.rssMegabytes());
                 }
             }
         } finally {
             admin.delete(queue);
         }
-        return samples.entrySet().stream().map(e -> new StartupResult(e.getKey(),
+        return samples.entrySet().stream().map(e -> new StartupResult(e.getKey().label(),
                 Stats.median(e.getValue().stream().map(Sample::readyMillis).toList()),
                 Stats.median(e.getValue().stream().map(Sample::loggedMillis).toList()),
                 Stats.median(e.getValue().stream().map(Sample::rssMegabytes).toList()))).toList();

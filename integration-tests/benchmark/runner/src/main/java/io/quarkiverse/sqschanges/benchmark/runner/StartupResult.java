@@ -3,9 +3,10 @@ package io.quarkiverse.sqschanges.benchmark.runner;
 /**
  * Medians over the starts of one application.
  *
+ * @param label the {@link StartupVariant#label() variant} started
  * @param readyMillis from process start until it answered HTTP
  * @param loggedMillis what Quarkus logged ("started in")
  * @param rssMegabytes VmRSS once up and idle
  */
-record StartupResult(App app, double readyMillis, double loggedMillis, double rssMegabytes) {
+record StartupResult(String label, double readyMillis, double loggedMillis, double rssMegabytes) {
 }
