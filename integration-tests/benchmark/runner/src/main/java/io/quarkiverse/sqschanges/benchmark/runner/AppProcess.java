@@ -79,6 +79,16 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("No VmRSS for process " + process.pid());
     }
 
+    /** Runs a full garbage collection in the application ({@code jcmd <pid> GC.run}) and waits for it. */
+    void fullGc() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!gc.waitFor(30, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed for process " + process.pid());
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

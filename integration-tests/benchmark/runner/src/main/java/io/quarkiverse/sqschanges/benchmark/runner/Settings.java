@@ -25,7 +25,7 @@ record Settings(int messages, int warmupMessages, int rounds, int threads, int p
                 Integer.getInteger("benchmark.warmup-messages", 5_000),
                 Integer.getInteger("benchmark.rounds", 3),
                 Integer.getInteger("benchmark.threads", 4),
-                Integer.getInteger("benchmark.pickups", 200),
+                Integer.getInteger("benchmark.pickups", 300),
                 Duration.ofSeconds(Integer.getInteger("benchmark.idle-seconds", 45)),
                 Integer.getInteger("benchmark.startups", 3),
                 System.getProperty("benchmark.app-heap", "-Xmx256m"),

@@ -7,6 +7,7 @@ package io.quarkiverse.sqschanges.benchmark.runner;
  * @param readyMillis from process start until it answered HTTP
  * @param loggedMillis what Quarkus logged ("started in")
  * @param rssMegabytes VmRSS once up and idle
+ * @param rssAfterGcMegabytes VmRSS after a full garbage collection that followed
  */
-record StartupResult(String label, double readyMillis, double loggedMillis, double rssMegabytes) {
+record StartupResult(String label, double readyMillis, double loggedMillis, double rssMegabytes, double rssAfterGcMegabytes) {
 }
