@@ -213,7 +213,7 @@ final class QueuePoller {
     private final class ReceiveLoop {
 
         private final CompletableFuture<Void> done;
-        /** Guarded by {@code this}. */
+        // the loop's state, guarded by this
         private boolean receiving;
         private Batch handling;
         private Batch waiting;
