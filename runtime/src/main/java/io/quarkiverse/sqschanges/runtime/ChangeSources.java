@@ -188,11 +188,7 @@ public class ChangeSources implements ChangeSourceControl {
     CompletableFuture<String> send(String queue, String body) {
         QueuePoller poller = poller(queue);
         SqsAsyncClient sqs = poller.sqs();
-        CompletableFuture<String> url = poller.queueUrl() != null
-                ? CompletableFuture.completedFuture(poller.queueUrl())
-                : sqs.getQueueUrl(b -> b.queueName(poller.queue().queueName().orElseThrow()))
-                        .thenApply(response -> response.queueUrl());
-        return url.thenCompose(queueUrl -> sqs.sendMessage(b -> {
+        return poller.resolveUrl().thenCompose(queueUrl -> sqs.sendMessage(b -> {
             b.queueUrl(queueUrl).messageBody(body);
             if (poller.queue().fifo()) {
                 b.messageGroupId("dev-ui").messageDeduplicationId(UUID.randomUUID().toString());

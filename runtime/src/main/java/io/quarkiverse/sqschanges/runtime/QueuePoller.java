@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -131,11 +132,15 @@ final class QueuePoller {
         if (stopping || paused.getAsBoolean()) {
             run.complete(null);
         } else if (queueUrl == null) {
-            resolveUrl(run);
+            resolveUrl().whenComplete((url, failure) -> {
+                if (failure != null) {
+                    failed(run, failure);
+                } else {
+                    workers.execute(() -> prepare(run));
+                }
+            });
         } else if (visibilitySeconds < 0 && queue.visibilityHeartbeat()) {
             resolveVisibility(run);
-        } else if (queue.concurrency() == 1) {
-            new ReceiveLoop(run).start();
         } else {
             CompletableFuture<?>[] loops = new CompletableFuture<?>[queue.concurrency()];
             for (int i = 0; i < loops.length; i++) {
@@ -173,21 +178,27 @@ final class QueuePoller {
                 });
     }
 
-    private void resolveUrl(CompletableFuture<Void> run) {
+    /**
+     * @return the queue URL: configured, resolved before, or now resolved from {@code queue-name} with
+     *         {@code GetQueueUrl}; fails with a message naming {@code queue-name} when no such queue exists
+     */
+    CompletableFuture<String> resolveUrl() {
+        String known = queueUrl;
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
         String name = queue.queueName().orElseThrow();
-        call(sqs.getQueueUrl(b -> b.queueName(name))).whenComplete((response, failure) -> {
+        return call(sqs.getQueueUrl(b -> b.queueName(name))).handle((response, failure) -> {
             if (failure != null) {
-                if (Failures.unwrap(failure) instanceof QueueDoesNotExistException) {
-                    failed(run, new IllegalStateException("no queue named '" + name + "' exists; create it or fix "
-                            + queue.property("queue-name")));
-                } else {
-                    failed(run, failure);
-                }
-                return;
+                Throwable cause = Failures.unwrap(failure);
+                throw new CompletionException(cause instanceof QueueDoesNotExistException
+                        ? new IllegalStateException("no queue named '" + name + "' exists; create it or fix "
+                                + queue.property("queue-name"))
+                        : cause);
             }
             useUrl(response.queueUrl());
             LOG.debugf("Queue '%s' resolved to %s", queue.name(), response.queueUrl());
-            workers.execute(() -> prepare(run));
+            return response.queueUrl();
         });
     }
 
