@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -18,29 +19,28 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * An ElasticMQ server in this JVM on a free loopback port, shared by the test classes, with a plain SDK client
- * to send messages and to look at what is left on a queue.
+ * An ElasticMQ server in this JVM with a plain SDK client to send messages and to look at what is left on a queue:
+ * either the extension's Dev Service ({@link #devService()}, for tests that only need a queue), or a server that
+ * the test starts itself ({@link #shared()}, for tests that must stop it, route it through a proxy, give a queue
+ * its own attributes, or look at a queue after the application has stopped).
  * <p>
- * A Quarkus test class is initialized twice, by JUnit and by the application's class loader; the endpoint is kept
- * in a system property so that both see the one server, and queue names are fixed so that both see one queue.
+ * A Quarkus test class is initialized twice, by JUnit and by the application's class loader; the endpoint of the
+ * hand-started server is kept in a system property so that both see the one server, and queue names are fixed so
+ * that both see one queue.
  */
 public final class EmbeddedSqs {
 
     private static EmbeddedSqs shared;
+
+    private static final Map<String, EmbeddedSqs> DEV_SERVICES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final String ENDPOINT_PROPERTY = "sqs-changes.test.embedded-sqs";
 
     private final String endpoint;
     private final SqsClient client;
 
-    private EmbeddedSqs() {
-        String running = System.getProperty(ENDPOINT_PROPERTY);
-        if (running == null) {
-            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-            running = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
-            System.setProperty(ENDPOINT_PROPERTY, running);
-        }
-        endpoint = running;
+    private EmbeddedSqs(String endpoint) {
+        this.endpoint = endpoint;
         client = SqsClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
@@ -49,12 +49,32 @@ public final class EmbeddedSqs {
                 .build();
     }
 
-    /** @return the server of this JVM, started on first use */
+    /** @return the hand-started server of this JVM, started on first use */
     public static synchronized EmbeddedSqs shared() {
         if (shared == null) {
-            shared = new EmbeddedSqs();
+            String running = System.getProperty(ENDPOINT_PROPERTY);
+            if (running == null) {
+                SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+                running = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+                System.setProperty(ENDPOINT_PROPERTY, running);
+            }
+            shared = new EmbeddedSqs(running);
         }
         return shared;
+    }
+
+    /**
+     * @return the server the extension's Dev Service started for the running test application (call it from a test
+     *         method: the endpoint is known once the application has started)
+     */
+    public static EmbeddedSqs devService() {
+        String endpoint = ConfigProvider.getConfig().getValue("quarkus.sqs.endpoint-override", String.class);
+        return DEV_SERVICES.computeIfAbsent(endpoint, EmbeddedSqs::new);
+    }
+
+    /** @return the URL of an existing queue */
+    public String queueUrl(String name) {
+        return client.getQueueUrl(b -> b.queueName(name)).queueUrl();
     }
 
     /** @return the endpoint, such as {@code http://127.0.0.1:41234} */

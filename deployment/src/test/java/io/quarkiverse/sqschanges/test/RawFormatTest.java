@@ -19,23 +19,22 @@ import io.quarkus.test.QuarkusUnitTest;
 
 class RawFormatTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("raw");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
-            .overrideConfigKey("quarkus.sqs-changes.queues.builds.url", QUEUE_URL)
-            .overrideConfigKey("quarkus.sqs-changes.queues.builds.wait-time", "1s"));
+            .overrideConfigKey("quarkus.sqs-changes.queues.builds.queue-name", "raw")
+            .overrideConfigKey("quarkus.sqs-changes.queues.builds.wait-time", "1s");
 
     @Inject
     ReceivedChanges received;
 
     @Test
     void eachMessageBecomesOneChangeWithTheBodyAndIsThenDeleted() {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("raw");
         Instant before = Instant.now().minusSeconds(2);
-        String first = SQS.send(QUEUE_URL, "action build");
-        String second = SQS.send(QUEUE_URL, "  not json, {kept as is} ");
+        String first = sqs.send(queueUrl, "action build");
+        String second = sqs.send(queueUrl, "  not json, {kept as is} ");
 
         List<Change> changes = received.await(2);
 
@@ -44,7 +43,7 @@ class RawFormatTest {
         assertThat(change.properties()).containsExactly(entry("sqs_body", "action build"));
         assertThat(change.queue()).isEqualTo("builds");
         assertThat(change.codebase()).isEqualTo("builds");
-        assertThat(change.repository()).isEqualTo(QUEUE_URL);
+        assertThat(change.repository()).isEqualTo(queueUrl);
         assertThat(change.author()).isEqualTo("sqs");
         assertThat(change.comments()).isEqualTo("sqs");
         assertThat(change.branch()).isEmpty();
@@ -60,7 +59,7 @@ class RawFormatTest {
         assertThat(changes).filteredOn(c -> c.revision().equals(second))
                 .extracting(c -> c.properties().get("sqs_body")).containsExactly("  not json, {kept as is} ");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         assertThat(received.all()).hasSize(2);
     }
 }
