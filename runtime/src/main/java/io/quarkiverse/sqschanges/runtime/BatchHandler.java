@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -56,28 +57,32 @@ final class BatchHandler {
     /**
      * Handles a batch on the calling thread (synchronous observers run on it).
      *
-     * @param settled told about each message as soon as its fate is known
+     * @param released told about each message that is neither deleted nor delayed (kept, or held back), as soon as
+     *        that is known, so that SQS may deliver it again; the others stay hidden until the batch is settled
      * @return what to do with the messages, once every observer of the batch has completed
      */
-    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, Consumer<Message> settled) {
-        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, settled) : handleAll(queueUrl, messages, settled);
+    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, Consumer<Message> released) {
+        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, released)
+                : handleAll(queueUrl, messages, released);
     }
 
     private CompletionStage<BatchOutcome> handleAll(String queueUrl, List<Message> messages,
-            Consumer<Message> settled) {
+            Consumer<Message> released) {
         BatchOutcome outcome = new BatchOutcome();
         List<CompletableFuture<Void>> all = new ArrayList<>(messages.size());
         for (Message message : messages) {
             all.add(handleOne(queueUrl, message).thenAccept(fate -> {
                 record(outcome, message, fate);
-                settled.accept(message);
+                if (fate == Fate.KEEP) {
+                    released.accept(message);
+                }
             }));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(ignored -> outcome);
     }
 
     private CompletionStage<BatchOutcome> handleInGroupOrder(String queueUrl, List<Message> messages,
-            Consumer<Message> settled) {
+            Consumer<Message> released) {
         BatchOutcome outcome = new BatchOutcome();
         Set<String> heldGroups = new HashSet<>();
         for (Message message : messages) {
@@ -85,14 +90,17 @@ final class BatchHandler {
             if (heldGroups.contains(group)) {
                 LOG.debugf("Holding back message %s of queue '%s': an earlier message of group '%s' was kept",
                         message.messageId(), queue.name(), group);
+                released.accept(message);
             } else {
                 Fate fate = handleOne(queueUrl, message).join();
                 record(outcome, message, fate);
                 if (fate != Fate.DELETE) {
                     heldGroups.add(group);
                 }
+                if (fate == Fate.KEEP) {
+                    released.accept(message);
+                }
             }
-            settled.accept(message);
         }
         return CompletableFuture.completedFuture(outcome);
     }
@@ -112,6 +120,10 @@ final class BatchHandler {
         CompletableFuture<Fate> fate;
         try (ChangeTracing.Scope ignored = span.makeCurrent()) {
             fate = handleInSpan(queueUrl, message, span);
+        } catch (Throwable e) {
+            // a failure nothing below expected (an Error, say) fails this message only, never the loop
+            span.failed(e);
+            fate = CompletableFuture.completedFuture(observerFailed(message, e, null));
         }
         return fate.whenComplete((result, failure) -> span.end());
     }
@@ -130,6 +142,10 @@ final class BatchHandler {
         } catch (InvalidMessageException e) {
             span.failed(e);
             return CompletableFuture.completedFuture(invalid(message, e));
+        } catch (Throwable e) {
+            span.failed(e);
+            return CompletableFuture.completedFuture(invalid(message, new InvalidMessageException(
+                    "turning it into a change threw " + Failures.describe(e), e)));
         }
         if (changes.isEmpty()) {
             LOG.debugf("Message %s of queue '%s' makes no change (format %s, mapper %s); it is deleted",
@@ -138,32 +154,47 @@ final class BatchHandler {
         }
         stats.fired(changes.size());
         long start = System.nanoTime();
-        try {
-            return dispatchAll(changes).handle((ignored, failure) -> {
-                stats.timings().handled(System.nanoTime() - start);
-                if (failure == null) {
-                    return handled(message);
-                }
-                span.failed(Failures.unwrap(failure));
-                return observerFailed(message, Failures.unwrap(failure));
-            }).toCompletableFuture();
-        } catch (RuntimeException e) {
+        AtomicReference<String> failedChange = new AtomicReference<>();
+        return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
             stats.timings().handled(System.nanoTime() - start);
-            span.failed(e);
-            return CompletableFuture.completedFuture(observerFailed(message, e));
-        }
+            if (failure == null) {
+                return handled(message);
+            }
+            span.failed(Failures.unwrap(failure));
+            return observerFailed(message, Failures.unwrap(failure), failedChange.get());
+        });
     }
 
-    /** Fires the changes one after the other; completes when the asynchronous observers of all have completed. */
-    private CompletableFuture<Void> dispatchAll(List<Change> changes) {
+    /**
+     * Fires the changes one after the other, each even when an observer of an earlier one failed; completes when
+     * the observers of all have completed, exceptionally if any failed.
+     *
+     * @param failedChange set to a description of the first change whose observers failed, when there are several
+     */
+    private CompletableFuture<Void> dispatchAll(List<Change> changes, AtomicReference<String> failedChange) {
         if (changes.size() == 1) {
-            return dispatcher.dispatch(changes.get(0)).toCompletableFuture();
+            return dispatchOne(changes.get(0));
         }
-        List<CompletableFuture<Void>> asyncObservers = new ArrayList<>(changes.size());
-        for (Change change : changes) {
-            asyncObservers.add(dispatcher.dispatch(change).toCompletableFuture());
+        List<CompletableFuture<Void>> outcomes = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            String description = "change " + (i + 1) + " of " + changes.size() + ", revision " + change.revision();
+            outcomes.add(dispatchOne(change).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    failedChange.compareAndSet(null, description);
+                }
+            }));
         }
-        return CompletableFuture.allOf(asyncObservers.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
+    }
+
+    /** @return completes when the change's observers have; a synchronous observer's exception fails it */
+    private CompletableFuture<Void> dispatchOne(Change change) {
+        try {
+            return dispatcher.dispatch(change).toCompletableFuture();
+        } catch (Throwable e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** A failing filter must not fail the batch: the message is then handled as new. */
@@ -173,7 +204,7 @@ final class BatchHandler {
         }
         try {
             return duplicates.alreadyHandled(queue.name(), message.messageId());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warnf(e, "The duplicate filter %s failed for message %s of queue '%s'; handling it as new",
                     duplicates.getClass().getName(), message.messageId(), queue.name());
             return false;
@@ -185,7 +216,7 @@ final class BatchHandler {
         if (duplicates != null) {
             try {
                 duplicates.handled(queue.name(), message.messageId());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.warnf(e, "The duplicate filter %s could not record message %s of queue '%s' as handled",
                         duplicates.getClass().getName(), message.messageId(), queue.name());
             }
@@ -201,10 +232,12 @@ final class BatchHandler {
         return fate(queue.invalidMessage());
     }
 
-    private Fate observerFailed(SqsMessage message, Throwable failure) {
+    /** @param change which of the message's changes failed, when it made several; {@code null} otherwise */
+    private Fate observerFailed(SqsMessage message, Throwable failure, String change) {
         stats.handlingFailed(QueueStats.FailureReason.OBSERVER);
-        LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed. The message is %s.",
-                message.messageId(), queue.name(), describe(queue.onFailure(), "on-failure", message));
+        LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed%s. The message is %s.",
+                message.messageId(), queue.name(), change == null ? "" : " (" + change + ")",
+                describe(queue.onFailure(), "on-failure", message));
         LOG.debugf("Body of message %s: %s", message.messageId(), message.body());
         return fate(queue.onFailure());
     }

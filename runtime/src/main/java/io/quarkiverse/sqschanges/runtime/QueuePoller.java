@@ -302,8 +302,8 @@ final class QueuePoller {
         private void handle(Batch batch) {
             CompletionStage<BatchOutcome> handled;
             try {
-                handled = handler.handle(queueUrl, batch.messages, batch::settled);
-            } catch (RuntimeException e) {
+                handled = handler.handle(queueUrl, batch.messages, batch::released);
+            } catch (Throwable e) {
                 LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again",
                         queue.name());
                 handled = CompletableFuture.completedFuture(new BatchOutcome());
@@ -391,7 +391,10 @@ final class QueuePoller {
         }
     }
 
-    /** A received batch, kept hidden by the visibility heartbeat from its receipt until it is handled. */
+    /**
+     * A received batch, kept hidden by the visibility heartbeat from its receipt until it is handled and its deletes
+     * are sent; a message that is kept after a failure is released from the heartbeat at once.
+     */
     private final class Batch {
 
         final List<Message> messages;
@@ -404,7 +407,7 @@ final class QueuePoller {
                     : null;
         }
 
-        void settled(Message message) {
+        void released(Message message) {
             if (beat != null) {
                 beat.settled(message);
             }

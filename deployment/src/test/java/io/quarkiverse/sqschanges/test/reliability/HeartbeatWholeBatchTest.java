@@ -1,0 +1,88 @@
+package io.quarkiverse.sqschanges.test.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.ChangeSourceControl;
+import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A batch with a fast and a slow message, on a queue with a 1 s visibility timeout: the fast message is done at
+ * once, but it is deleted only with its batch, once the slow one is done; the heartbeat must keep it hidden until
+ * then, or SQS delivers it a second time (to this loop's prefetching receive, or to another instance).
+ */
+class HeartbeatWholeBatchTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.batch.queue-name", "whole-batch")
+            .overrideConfigKey("quarkus.sqs-changes.queues.batch.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.batch.wait-time", "1s");
+
+    @Inject
+    Observers observers;
+
+    @Inject
+    ChangeSourceControl control;
+
+    @Test
+    void aFastMessageStaysHiddenUntilItsBatchIsDeleted() throws InterruptedException {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("whole-batch");
+        // both messages must arrive in one batch: send them while no receive is waiting
+        control.pause("batch");
+        Thread.sleep(1500);
+        String fast = sqs.send(queueUrl, "fast");
+        String slow = sqs.send(queueUrl, "slow");
+        control.resume("batch");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> observers.seen().containsAll(List.of(fast, slow)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
+        // two more visibility timeouts: a message that came back would be seen again by now
+        Thread.sleep(2500);
+
+        assertThat(observers.slowDone()).isTrue();
+        assertThat(observers.seen()).containsExactlyInAnyOrder(fast, slow);
+    }
+
+    @Singleton
+    public static class Observers {
+
+        private final List<String> seen = new CopyOnWriteArrayList<>();
+        private volatile boolean slowDone;
+
+        void record(@Observes Change change) {
+            seen.add(change.revision());
+        }
+
+        void work(@ObservesAsync Change change) throws InterruptedException {
+            if (change.properties().get("sqs_body").equals("slow")) {
+                Thread.sleep(4000); // four visibility timeouts
+                slowDone = true;
+            }
+        }
+
+        List<String> seen() {
+            return seen;
+        }
+
+        boolean slowDone() {
+            return slowDone;
+        }
+    }
+}
