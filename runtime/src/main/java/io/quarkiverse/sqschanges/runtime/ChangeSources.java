@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -119,6 +120,16 @@ public class ChangeSources implements ChangeSourceControl {
         for (QueuePoller poller : pollers) {
             pollersByQueue.put(poller.queue().name(), poller);
             schedule(poller);
+        }
+    }
+
+    /**
+     * Starts each queue's first run once the application's own startup observers have run, instead of at the
+     * scheduler's first trigger (up to a second later), so that a message sent at startup is picked up at once.
+     */
+    void pollFirst(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) StartupEvent event) {
+        for (QueuePoller poller : pollers) {
+            poller.run();
         }
     }
 

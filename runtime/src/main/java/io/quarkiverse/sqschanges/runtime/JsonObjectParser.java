@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,15 +18,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Parses a message body that must be one JSON object, and turns JSON values into plain Java values.
  * <p>
- * Jackson's stream read constraints (nesting depth, number and string lengths) apply, so a hostile body fails
- * with an error instead of exhausting the stack.
+ * It reads with its own stream read constraints, whatever the application's {@code ObjectMapper} allows, so a
+ * hostile body fails with an error instead of exhausting the stack or the heap: nesting at most
+ * {@value #MAX_NESTING_DEPTH} deep, numbers of at most {@value #MAX_NUMBER_LENGTH} digits, and strings, names and
+ * documents of at most {@value #MAX_TEXT_LENGTH} characters (SQS bodies are at most 1 MiB).
  */
 public final class JsonObjectParser {
 
+    static final int MAX_NESTING_DEPTH = 1000;
+    static final int MAX_NUMBER_LENGTH = 1000;
+    static final int MAX_TEXT_LENGTH = 2 * 1024 * 1024;
+
     private final ObjectReader reader;
 
+    /** @param mapper the application's mapper: its modules and features apply, not its read limits */
     public JsonObjectParser(ObjectMapper mapper) {
-        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        ObjectMapper limited = copyOf(mapper);
+        limited.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(MAX_TEXT_LENGTH)
+                .maxNameLength(MAX_TEXT_LENGTH)
+                .maxDocumentLength(MAX_TEXT_LENGTH)
+                .build());
+        this.reader = limited.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** A subclass of {@code ObjectMapper} that cannot copy itself gives way to a plain mapper (trees need no modules). */
+    private static ObjectMapper copyOf(ObjectMapper mapper) {
+        try {
+            return mapper.copy();
+        } catch (IllegalStateException e) {
+            return new ObjectMapper();
+        }
     }
 
     /**

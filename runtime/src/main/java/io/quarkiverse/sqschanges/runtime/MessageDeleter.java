@@ -56,8 +56,10 @@ final class MessageDeleter {
                     if (failure == null && response.hasFailed() && !response.failed().isEmpty()) {
                         for (BatchResultErrorEntry error : response.failed()) {
                             Message message = batch.get(Integer.parseInt(error.id()));
-                            LOG.warnf("Could not delete handled message %s of queue '%s' (%s: %s); SQS will deliver"
-                                    + " it again", message.messageId(), queueName, error.code(), error.message());
+                            // SQS's message text may quote the receipt handle: only at DEBUG
+                            LOG.warnf("Could not delete handled message %s of queue '%s' (%s); SQS will deliver"
+                                    + " it again", message.messageId(), queueName, error.code());
+                            LOG.debugf("SQS said of deleting message %s: %s", message.messageId(), error.message());
                         }
                     }
                     return null;

@@ -3,9 +3,13 @@ package io.quarkiverse.sqschanges.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.sqschanges.runtime.SqsChangesConfig.QueueConfig;
 
@@ -19,7 +23,25 @@ final class QueueSettingsFactory {
     private static final int MAX_CONCURRENCY = 50;
     private static final int MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 
+    /** The queue properties that are booleans: a typo in one must not read as {@code false}. */
+    private static final List<String> BOOLEAN_PROPERTIES = List.of("enabled", "prefetch", "visibility-heartbeat",
+            "deduplicate");
+    /** What the configuration reads as a boolean, ignoring case. */
+    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "1",
+            "0");
+
     private QueueSettingsFactory() {
+    }
+
+    /**
+     * The configuration reads any word other than true, yes, on, y or 1 as {@code false}; for a queue's switches,
+     * anything it does not know is refused instead.
+     */
+    private static void checkBoolean(String property, List<String> problems) {
+        String value = ConfigProvider.getConfig().getConfigValue(property).getValue();
+        if (value != null && !BOOLEAN_WORDS.contains(value.trim().toLowerCase(Locale.ROOT))) {
+            problems.add(property + " is '" + value + "'; allowed values are true and false");
+        }
     }
 
     /**
@@ -58,6 +80,9 @@ final class QueueSettingsFactory {
                 ConfigNames.queueProperty(name, "client") + " is blank; name a client configured under"
                         + " quarkus.sqs.\"<client>\" or remove the property to use the default client"));
 
+        for (String flag : BOOLEAN_PROPERTIES) {
+            checkBoolean(ConfigNames.queueProperty(name, flag), problems);
+        }
         int waitSeconds = wholeSeconds(queue.waitTime(), 0, MAX_WAIT_SECONDS, ConfigNames.queueProperty(name, "wait-time"),
                 problems);
         if (queue.maxMessages() < 1 || queue.maxMessages() > 10) {
