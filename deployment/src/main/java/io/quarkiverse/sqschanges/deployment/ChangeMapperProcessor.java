@@ -5,9 +5,12 @@ import static io.quarkiverse.sqschanges.deployment.SqsChangesDotNames.MAPPED_MES
 import static io.quarkiverse.sqschanges.deployment.SqsChangesDotNames.MESSAGE_MAPPER;
 
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,39 +74,46 @@ class ChangeMapperProcessor {
             ValidationPhaseBuildItem validationPhase, BuildProducer<ValidationErrorBuildItem> errors) {
         List<Throwable> problems = new ArrayList<>();
         IndexView index = beanArchive.getIndex();
-        Set<DotName> implementors = index.getAllKnownImplementations(MESSAGE_MAPPER).stream()
-                .map(ClassInfo::name).collect(Collectors.toSet());
-        Map<String, List<String>> classesByQueue = new TreeMap<>();
+        Set<DotName> implementors = new HashSet<>();
+        index.getAllKnownImplementations(MESSAGE_MAPPER).forEach(c -> implementors.add(c.name()));
+        index.getAllKnownSubinterfaces(MESSAGE_MAPPER).forEach(i -> implementors.add(i.name()));
+        Map<String, List<ChangeMapperBuildItem>> mappersByQueue = new TreeMap<>();
         for (ChangeMapperBuildItem mapper : sorted(mappers)) {
             ClassInfo mapperClass = mapper.mapperClass();
+            String annotated = annotationText(mapper) + " on " + mapper.className();
             if (!implementors.contains(mapperClass.name())) {
-                problems.add(problem("@ChangeMapper on " + mapper.className() + " is on a class that does not"
-                        + " implement " + MESSAGE_MAPPER + "; implement it, or remove the annotation"));
+                problems.add(problem(annotated + " does not implement " + MESSAGE_MAPPER
+                        + "; implement it or remove the annotation"));
             } else if (Modifier.isAbstract(mapperClass.flags()) || mapperClass.isInterface()) {
-                problems.add(problem("@ChangeMapper on " + mapper.className() + " is on an abstract type; put it on"
-                        + " a concrete class that can be instantiated"));
+                problems.add(problem(annotated + " is an abstract type, which cannot be instantiated; put the"
+                        + " annotation on a concrete class"));
             } else if (!overridesMapping(mapperClass, index)) {
-                problems.add(problem("@ChangeMapper on " + mapper.className() + " binds a mapper that overrides"
-                        + " neither properties(MappedMessage) nor map(MappedMessage); override one of them"));
+                problems.add(problem(annotated + " overrides neither properties(MappedMessage) nor"
+                        + " map(MappedMessage) of " + MESSAGE_MAPPER + "; override one of them"));
             }
             if (mapper.queues().isEmpty()) {
-                problems.add(problem("@ChangeMapper on " + mapper.className() + " names no queue; name at least one"
-                        + " configured queue, e.g. @ChangeMapper(\"orders\")"));
+                problems.add(problem(annotated + " names no queue; name a queue configured under"
+                        + " quarkus.sqs-changes.queues, e.g. @ChangeMapper(\"orders\")"));
+            }
+            if (mapper.queues().stream().anyMatch(String::isBlank)) {
+                problems.add(problem(annotated + " names a blank queue; name a queue configured under"
+                        + " quarkus.sqs-changes.queues"));
             }
             for (String queue : mapper.queues()) {
-                if (queue == null || queue.isBlank()) {
-                    problems.add(problem("@ChangeMapper on " + mapper.className() + " names an empty or blank queue;"
-                            + " use the queue's name as configured under quarkus.sqs-changes.queues"));
-                } else {
-                    classesByQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(mapper.className());
+                if (!queue.isBlank()) {
+                    List<ChangeMapperBuildItem> bound = mappersByQueue.computeIfAbsent(queue, q -> new ArrayList<>());
+                    if (!bound.contains(mapper)) {
+                        bound.add(mapper);
+                    }
                 }
             }
         }
-        classesByQueue.forEach((queue, classes) -> {
-            List<String> distinct = classes.stream().distinct().sorted().toList();
-            if (distinct.size() > 1) {
-                problems.add(problem("Queue '" + queue + "' is bound to several mappers: " + distinct
-                        + "; a queue has one @ChangeMapper, so remove \"" + queue + "\" from all but one of them"));
+        mappersByQueue.forEach((queue, bound) -> {
+            if (bound.size() > 1) {
+                String annotatedClasses = bound.stream().map(m -> annotationText(m) + " on " + m.className())
+                        .collect(Collectors.joining(" and "));
+                problems.add(problem(annotatedClasses + " bind the same queue " + quoted(queue)
+                        + "; a queue has one mapper, so remove " + quoted(queue) + " from all but one of them"));
             }
         });
         if (!problems.isEmpty()) {
@@ -134,23 +144,58 @@ class ChangeMapperProcessor {
         return mappers.stream().sorted(Comparator.comparing(ChangeMapperBuildItem::className)).toList();
     }
 
-    /** Whether the class or a superclass in the index declares properties(MappedMessage) or map(MappedMessage). */
+    /** The annotation as written, such as {@code @ChangeMapper({"eu", "us"})}. */
+    private static String annotationText(ChangeMapperBuildItem mapper) {
+        List<String> queues = mapper.queues().stream().map(ChangeMapperProcessor::quoted).toList();
+        return "@ChangeMapper(" + (queues.size() == 1 ? queues.get(0) : "{" + String.join(", ", queues) + "}") + ")";
+    }
+
+    private static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /**
+     * Whether the class, a superclass or an interface they extend (other than {@code MessageMapper}) has a
+     * non-abstract properties(MappedMessage) or map(MappedMessage), such as a default method of a sub-interface.
+     */
     private static boolean overridesMapping(ClassInfo mapperClass, IndexView index) {
+        Deque<DotName> interfaces = new ArrayDeque<>();
         ClassInfo current = mapperClass;
         while (current != null) {
-            for (MethodInfo method : current.methods()) {
-                if ((method.name().equals("properties") || method.name().equals("map")) && method.parametersCount() == 1
-                        && method.parameterType(0).name().equals(MAPPED_MESSAGE) && !Modifier.isAbstract(method.flags())) {
-                    return true;
-                }
+            if (declaresMapping(current)) {
+                return true;
             }
+            interfaces.addAll(current.interfaceNames());
             DotName superName = current.superName();
             if (superName == null || superName.equals(DotName.OBJECT_NAME)) {
-                return false;
+                break;
             }
             current = index.getClassByName(superName);
             if (current == null) {
                 return true; // outside the index: cannot tell, so do not fail the build
+            }
+        }
+        // an interface outside the index cannot lead to MessageMapper: the class would not be a known implementor
+        Set<DotName> seen = new HashSet<>();
+        while (!interfaces.isEmpty()) {
+            DotName name = interfaces.pop();
+            ClassInfo anInterface = index.getClassByName(name);
+            if (name.equals(MESSAGE_MAPPER) || !seen.add(name) || anInterface == null) {
+                continue;
+            }
+            if (declaresMapping(anInterface)) {
+                return true;
+            }
+            interfaces.addAll(anInterface.interfaceNames());
+        }
+        return false;
+    }
+
+    private static boolean declaresMapping(ClassInfo type) {
+        for (MethodInfo method : type.methods()) {
+            if ((method.name().equals("properties") || method.name().equals("map")) && method.parametersCount() == 1
+                    && method.parameterType(0).name().equals(MAPPED_MESSAGE) && !Modifier.isAbstract(method.flags())) {
+                return true;
             }
         }
         return false;

@@ -2,10 +2,13 @@ package io.quarkiverse.sqschanges.test.mapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.ChangeMapper;
+import io.quarkiverse.sqschanges.MappedMessage;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -16,13 +19,18 @@ class AllMapperErrorsAtOnceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(NotAMapper.class, LazyMapper.class))
+            .withApplicationRoot(jar -> jar.addClasses(NotAMapper.class, LazyMapper.class, FirstOrdersMapper.class,
+                    SecondOrdersMapper.class))
             .assertException(e -> assertThat(BuildErrors.text(e))
-                    .contains("@ChangeMapper on " + NotAMapper.class.getName() + " is on a class that does not"
-                            + " implement")
-                    .contains("@ChangeMapper on " + LazyMapper.class.getName() + " binds a mapper that overrides"
-                            + " neither properties(MappedMessage) nor map(MappedMessage); override one of them")
-                    .contains("@ChangeMapper on " + LazyMapper.class.getName() + " names an empty or blank queue"));
+                    .contains("@ChangeMapper(\"a\") on " + NotAMapper.class.getName() + " does not implement"
+                            + " io.quarkiverse.sqschanges.MessageMapper; implement it or remove the annotation")
+                    .contains("@ChangeMapper(\"\") on " + LazyMapper.class.getName() + " overrides neither"
+                            + " properties(MappedMessage) nor map(MappedMessage) of"
+                            + " io.quarkiverse.sqschanges.MessageMapper; override one of them")
+                    .contains("@ChangeMapper(\"\") on " + LazyMapper.class.getName() + " names a blank queue")
+                    .contains("@ChangeMapper(\"orders\") on " + FirstOrdersMapper.class.getName()
+                            + " and @ChangeMapper(\"orders\") on " + SecondOrdersMapper.class.getName()
+                            + " bind the same queue \"orders\""));
 
     @Test
     void buildFailsOnce() {
@@ -35,5 +43,21 @@ class AllMapperErrorsAtOnceTest {
 
     @ChangeMapper("")
     public static class LazyMapper implements MessageMapper {
+    }
+
+    @ChangeMapper("orders")
+    public static class FirstOrdersMapper implements MessageMapper {
+        @Override
+        public Map<String, ?> properties(MappedMessage message) {
+            return Map.of();
+        }
+    }
+
+    @ChangeMapper("orders")
+    public static class SecondOrdersMapper implements MessageMapper {
+        @Override
+        public Map<String, ?> properties(MappedMessage message) {
+            return Map.of();
+        }
     }
 }

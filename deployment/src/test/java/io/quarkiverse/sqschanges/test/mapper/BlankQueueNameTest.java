@@ -17,9 +17,9 @@ class BlankQueueNameTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(BlankMapper.class))
-            .assertException(e -> assertThat(BuildErrors.text(e)).contains("@ChangeMapper on "
-                    + BlankMapper.class.getName() + " names an empty or blank queue; use the queue's name as configured"
-                    + " under quarkus.sqs-changes.queues"));
+            .assertException(e -> assertThat(BuildErrors.text(e)).contains("@ChangeMapper(\" \") on "
+                    + BlankMapper.class.getName() + " names a blank queue; name a queue configured under"
+                    + " quarkus.sqs-changes.queues"));
 
     @Test
     void buildFails() {

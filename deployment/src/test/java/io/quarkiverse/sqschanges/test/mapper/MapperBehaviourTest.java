@@ -29,39 +29,34 @@ import io.quarkus.test.QuarkusUnitTest;
 
 class MapperBehaviourTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String COMMANDS_URL = SQS.createQueue("commands");
-    static final String MODELS_URL = SQS.createQueue("mapped-models");
-    static final String STRICT_URL = SQS.createQueue("strict-commands");
-    static final String EU_URL = SQS.createQueue("eu-orders");
-    static final String US_URL = SQS.createQueue("us-orders");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, CommandMapper.class,
-                    ModelMapper.class, OrderMapper.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.commands.url", COMMANDS_URL)
+                    ModelMapper.class, OrderMapper.class, LineMapper.class, LineQueueMapper.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.commands.queue-name", "mapper-commands")
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.visibility-timeout", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.strict.url", STRICT_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.strict.queue-name", "mapper-strict")
             .overrideConfigKey("quarkus.sqs-changes.queues.strict.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.strict.visibility-timeout", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.models.url", MODELS_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.queue-name", "mapper-models")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.eu.url", EU_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.eu.queue-name", "mapper-eu-orders")
             .overrideConfigKey("quarkus.sqs-changes.queues.eu.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.eu.codebase", "shop")
-            .overrideConfigKey("quarkus.sqs-changes.queues.us.url", US_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.us.queue-name", "mapper-us-orders")
             .overrideConfigKey("quarkus.sqs-changes.queues.us.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.us.codebase", "shop");
+            .overrideConfigKey("quarkus.sqs-changes.queues.us.codebase", "shop")
+            .overrideConfigKey("quarkus.sqs-changes.queues.lines.queue-name", "mapper-lines")
+            .overrideConfigKey("quarkus.sqs-changes.queues.lines.wait-time", "1s");
 
     @Inject
     ReceivedChanges received;
 
     @Test
     void rawMessageIsParsedBySimpleMapper() {
-        String id = SQS.send(COMMANDS_URL, "action build");
+        String id = sqs().send(url("mapper-commands"), "action build");
 
         Change change = awaitChange(id);
         assertThat(change.properties()).containsExactly(entry("sqs_body", "action build"), entry("action", "build"));
@@ -71,30 +66,35 @@ class MapperBehaviourTest {
 
     @Test
     void skippedMessageIsDeletedWithoutEvent() {
-        String skipped = SQS.send(COMMANDS_URL, "# a comment line");
-        String after = SQS.send(COMMANDS_URL, "action test");
+        EmbeddedSqs sqs = sqs();
+        String commands = url("mapper-commands");
+        String skipped = sqs.send(commands, "# a comment line");
+        String after = sqs.send(commands, "action test");
 
         awaitChange(after);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(COMMANDS_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(commands) == 0);
         assertThat(received.all()).extracting(Change::revision).doesNotContain(skipped);
     }
 
     @Test
     void throwingMapperKeepsTheMessageAndPollingGoesOn() {
-        String bad = SQS.send(STRICT_URL, "unparseable");
-        String good = SQS.send(STRICT_URL, "action deploy");
+        EmbeddedSqs sqs = sqs();
+        String strict = url("mapper-strict");
+        String bad = sqs.send(strict, "unparseable");
+        String good = sqs.send(strict, "action deploy");
 
         awaitChange(good);
         // kept, delivered again and again (visibility 1 s), never observed
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> SQS.messagesOnQueue(STRICT_URL) == 1);
+                .until(() -> sqs.messagesOnQueue(strict) == 1);
         assertThat(received.all()).extracting(Change::revision).doesNotContain(bad);
         assertThat(Arc.container().instance(CommandMapper.class).get().failures).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void jsonMapperSeesTheParsedObjectAndSetsFields() {
-        String id = SQS.send(MODELS_URL, "{\"model\":\"resnet\",\"git\":{\"branch\":\"main\",\"sha\":\"abc123\"}}");
+        String id = sqs().send(url("mapper-models"),
+                "{\"model\":\"resnet\",\"git\":{\"branch\":\"main\",\"sha\":\"abc123\"}}");
 
         Change change = awaitChange(id);
         assertThat(change.branch()).isEqualTo("main");
@@ -106,8 +106,8 @@ class MapperBehaviourTest {
 
     @Test
     void oneMapperServesTwoQueues() {
-        String eu = SQS.send(EU_URL, "order 1");
-        String us = SQS.send(US_URL, "order 2");
+        String eu = sqs().send(url("mapper-eu-orders"), "order 1");
+        String us = sqs().send(url("mapper-us-orders"), "order 2");
 
         assertThat(awaitChange(eu).properties()).containsEntry("region", "eu");
         assertThat(awaitChange(us).properties()).containsEntry("region", "us");
@@ -115,9 +115,25 @@ class MapperBehaviourTest {
     }
 
     @Test
+    void defaultMethodOfASubInterfaceIsTheMapping() {
+        String id = sqs().send(url("mapper-lines"), "  indented line ");
+
+        assertThat(awaitChange(id).properties()).containsEntry("line", "indented line");
+    }
+
+    @Test
     void mappersAreBeansKeepingTheirDeclaredScope() {
         assertThat(Arc.container().instance(CommandMapper.class).getBean().getScope()).isEqualTo(Singleton.class);
         assertThat(Arc.container().instance(ModelMapper.class).getBean().getScope()).isEqualTo(ApplicationScoped.class);
+    }
+
+    private static EmbeddedSqs sqs() {
+        return EmbeddedSqs.devService();
+    }
+
+    /** @return the URL of a queue the Dev Service created, by its SQS name */
+    private static String url(String queueName) {
+        return sqs().queueUrl(queueName);
     }
 
     private Change awaitChange(String revisionOrMessageId) {
@@ -178,4 +194,15 @@ class MapperBehaviourTest {
         }
     }
 
+    /** Mapping as a default method of an application's own interface: the mapper class itself declares nothing. */
+    public interface LineMapper extends MessageMapper {
+        @Override
+        default Map<String, ?> properties(MappedMessage message) {
+            return Map.of("line", message.body().trim());
+        }
+    }
+
+    @ChangeMapper("lines")
+    public static class LineQueueMapper implements LineMapper {
+    }
 }

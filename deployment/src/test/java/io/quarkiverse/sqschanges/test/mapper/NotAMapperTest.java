@@ -13,9 +13,9 @@ class NotAMapperTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(OrdersMapper.class))
-            .assertException(e -> assertThat(BuildErrors.text(e)).contains("@ChangeMapper on "
-                    + OrdersMapper.class.getName() + " is on a class that does not implement"
-                    + " io.quarkiverse.sqschanges.MessageMapper; implement it, or remove the annotation"));
+            .assertException(e -> assertThat(BuildErrors.text(e)).contains("@ChangeMapper(\"orders\") on "
+                    + OrdersMapper.class.getName() + " does not implement io.quarkiverse.sqschanges.MessageMapper;"
+                    + " implement it or remove the annotation"));
 
     @Test
     void buildFails() {

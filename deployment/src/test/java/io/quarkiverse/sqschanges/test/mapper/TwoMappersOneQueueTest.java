@@ -17,9 +17,10 @@ class TwoMappersOneQueueTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(FirstMapper.class, SecondMapper.class))
-            .assertException(e -> assertThat(BuildErrors.text(e)).contains("Queue 'orders' is bound to several"
-                    + " mappers: [" + FirstMapper.class.getName() + ", " + SecondMapper.class.getName() + "]; a queue"
-                    + " has one @ChangeMapper, so remove \"orders\" from all but one of them"));
+            .assertException(e -> assertThat(BuildErrors.text(e)).contains("@ChangeMapper(\"orders\") on "
+                    + FirstMapper.class.getName() + " and @ChangeMapper({\"invoices\", \"orders\"}) on "
+                    + SecondMapper.class.getName() + " bind the same queue \"orders\"; a queue has one mapper, so"
+                    + " remove \"orders\" from all but one of them"));
 
     @Test
     void buildFails() {

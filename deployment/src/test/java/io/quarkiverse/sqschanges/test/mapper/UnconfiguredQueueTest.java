@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.sqschanges.ChangeMapper;
 import io.quarkiverse.sqschanges.MappedMessage;
 import io.quarkiverse.sqschanges.MessageMapper;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -20,8 +19,8 @@ import io.quarkus.test.QuarkusUnitTest;
 class UnconfiguredQueueTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = EmbeddedSqs.shared().configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(OrdersMapper.class)))
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(OrdersMapper.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.url", "http://127.0.0.1:1/000000000000/orders")
             .assertException(e -> assertThat(e).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("@ChangeMapper(\"ordrs\") on " + OrdersMapper.class.getName() + " names no"
