@@ -10,7 +10,7 @@ public enum MessageFormat {
     JSON,
     /** An SNS notification: its {@code Message} is raw text or a JSON object ({@code sns.message-format}). */
     SNS,
-    /** An S3 event notification, directly or through SNS: one change per record. */
+    /** An S3 event notification, directly or through SNS (one change per record), or an S3 event from EventBridge. */
     S3,
     /** An EventBridge event: its {@code detail} object becomes the properties. */
     EVENTBRIDGE

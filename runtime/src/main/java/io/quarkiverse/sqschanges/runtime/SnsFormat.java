@@ -36,9 +36,7 @@ final class SnsFormat implements BodyFormat {
         if (envelope != null) {
             String type = envelope.path("Type").textValue();
             if (!type.equals("Notification")) {
-                throw new InvalidMessageException("the body is an SNS " + type + " message, not a Notification"
-                        + (type.equals("SubscriptionConfirmation") ? "; confirm the subscription with its SubscribeURL"
-                                : ""));
+                throw new InvalidMessageException(notANotification(type));
             }
             inner = envelope.path("Message").textValue();
             String topicArn = envelope.path("TopicArn").textValue();
@@ -62,6 +60,19 @@ final class SnsFormat implements BodyFormat {
             properties.putAll(JsonObjectParser.toMap(json));
         }
         return List.of(new FormattedMessage(defaults.properties(properties).build(), inner, json));
+    }
+
+    /** Names the type only if it is one of SNS's: any other text is the sender's, not to be logged. */
+    private static String notANotification(String type) {
+        switch (type) {
+            case "SubscriptionConfirmation":
+                return "the body is an SNS SubscriptionConfirmation message, not a Notification; confirm the"
+                        + " subscription with its SubscribeURL";
+            case "UnsubscribeConfirmation":
+                return "the body is an SNS UnsubscribeConfirmation message, not a Notification";
+            default:
+                return "the body is not an SNS notification (its \"Type\" is not Notification)";
+        }
     }
 
     /** @return the envelope, or {@code null} if the body is not one (SNS raw message delivery) */

@@ -14,64 +14,79 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeMapper;
+import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.MappedMessage;
 import io.quarkiverse.sqschanges.MessageMapper;
+import io.quarkiverse.sqschanges.QueueStatus;
 import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * A JSON Schema guards a json queue and the unwrapped SNS messages of another, whose mapper gets the unwrapped
- * content.
+ * content; messages that break it are invalid, and kept by default.
  */
 class JsonSchemaTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String JSON_URL = SQS.createQueue("schema-json");
-    static final String SNS_URL = SQS.createQueue("schema-sns");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, Samples.class,
-                    ModelMapper.class).addAsResource("schemas/model.json")))
-            .overrideConfigKey("quarkus.sqs-changes.queues.models.url", JSON_URL)
+                    ModelMapper.class).addAsResource("schemas/model.json"))
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.queue-name", "schema-json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.json-schema", "schemas/model.json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.models.invalid-message", "delete")
-            .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.url", SNS_URL)
+            // kept messages come back after 1 s and fail again, which proves that they were not deleted
+            .overrideConfigKey("quarkus.sqs-changes.queues.models.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.queue-name", "schema-sns")
             .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.format", "sns")
             .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.sns.message-format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.json-schema", "/schemas/model.json")
             .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.invalid-message", "delete");
+            .overrideConfigKey("quarkus.sqs-changes.queues.sns-models.visibility-timeout", "1s");
 
     @Inject
     ReceivedChanges received;
 
+    @Inject
+    ChangeSourceControl control;
+
     @Test
-    void messagesThatBreakTheSchemaAreInvalid() {
-        String missingVersion = SQS.send(JSON_URL, "{\"model\":\"resnet\"}");
-        String wrongType = SQS.send(JSON_URL, "{\"model\":\"resnet\",\"version\":\"three\"}");
-        String good = SQS.send(JSON_URL, "{\"model\":\"resnet\",\"version\":3}");
+    void messagesThatBreakTheSchemaAreInvalidAndKept() {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("schema-json");
+        String missingVersion = sqs.send(queueUrl, "{\"model\":\"resnet\"}");
+        String wrongType = sqs.send(queueUrl, "{\"model\":\"resnet\",\"version\":\"three\"}");
+        String good = sqs.send(queueUrl, "{\"model\":\"resnet\",\"version\":3}");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ids().contains(good));
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(JSON_URL) == 0);
+        assertInvalidKept("models", queueUrl, 2);
         assertThat(ids()).doesNotContain(missingVersion, wrongType);
     }
 
     @Test
     void theMapperOfAnSnsQueueGetsTheCheckedInnerMessage() {
-        String bad = SQS.send(SNS_URL, Samples.snsNotification(quoted("{\"model\":\"\",\"version\":0}"), null));
-        String good = SQS.send(SNS_URL, Samples.snsNotification(quoted("{\"model\":\"vit\",\"version\":2}"), "new"));
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("schema-sns");
+        String bad = sqs.send(queueUrl, Samples.snsNotification(quoted("{\"model\":\"\",\"version\":0}"), null));
+        String good = sqs.send(queueUrl, Samples.snsNotification(quoted("{\"model\":\"vit\",\"version\":2}"), "new"));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ids().contains(good));
         Change change = received.all().stream().filter(c -> c.message().messageId().equals(good)).findFirst()
                 .orElseThrow();
         assertThat(change.properties()).containsEntry("mapped_model", "vit").containsEntry("content_is_inner", true);
         assertThat(change.category()).contains("new");
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(SNS_URL) == 0);
+        assertInvalidKept("sns-models", queueUrl, 1);
         assertThat(ids()).doesNotContain(bad);
+    }
+
+    /** Each invalid message fails at least twice (SQS delivered it again: it was kept); the good one is deleted. */
+    private void assertInvalidKept(String queue, String queueUrl, int invalid) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            QueueStatus status = control.status(queue);
+            return status.failed() >= 2L * invalid && status.deleted() == 1;
+        });
+        assertThat(EmbeddedSqs.devService().messagesOnQueue(queueUrl)).isEqualTo(invalid);
     }
 
     private java.util.List<String> ids() {

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.test.QuarkusUnitTest;
 
 class MissingSchemaTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = EmbeddedSqs.shared().configure(new QuarkusUnitTest())
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            // startup fails on the configuration before any SQS call: no server needed
+            .overrideConfigKey("quarkus.sqs-changes.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.sqs.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.sqs.aws.region", "us-east-1")
+            .overrideConfigKey("quarkus.sqs.aws.credentials.type", "static")
+            .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.access-key-id", "test")
+            .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.secret-access-key", "test")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.url", "http://127.0.0.1:1/000000000000/models")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.json-schema", "schemas/nope.json")
