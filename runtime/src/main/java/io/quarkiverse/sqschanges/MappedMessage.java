@@ -52,7 +52,8 @@ public final class MappedMessage {
 
     /**
      * @return what the format unwrapped: the body for {@code raw} and {@code json}, the SNS {@code Message} for
-     *         {@code sns}, the event record for {@code s3}, the {@code detail} for {@code eventbridge}
+     *         {@code sns}, the event record for {@code s3} (the event's {@code detail} when it came from EventBridge),
+     *         the {@code detail} for {@code eventbridge}
      */
     public String content() {
         return content;
@@ -60,7 +61,8 @@ public final class MappedMessage {
 
     /**
      * @return the content's JSON object when the format parsed one ({@code json}; {@code sns} with
-     *         {@code sns.message-format=json}; {@code s3}: the record; {@code eventbridge}: the {@code detail}),
+     *         {@code sns.message-format=json}; {@code s3}: the record, or the {@code detail} of an S3 event from
+     *         EventBridge; {@code eventbridge}: the {@code detail}),
      *         already checked to be an object; empty otherwise
      */
     public Optional<ObjectNode> json() {
