@@ -22,29 +22,28 @@ import io.quarkus.test.QuarkusUnitTest;
 
 class AsyncObserverTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("async");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowAsyncObserver.class))
-            .overrideConfigKey("quarkus.sqs-changes.queues.slow.url", QUEUE_URL)
-            .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s"));
+            .overrideConfigKey("quarkus.sqs-changes.queues.slow.queue-name", "async")
+            .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s");
 
     @Inject
     SlowAsyncObserver observer;
 
     @Test
     void messageIsDeletedOnlyAfterTheAsyncObserverCompleted() throws InterruptedException {
-        String id = SQS.send(QUEUE_URL, "slow work");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("async");
+        String id = sqs.send(queueUrl, "slow work");
 
         assertThat(observer.started.await(10, TimeUnit.SECONDS)).isTrue();
-        // the observer is still working: the message must still be on the queue
-        Thread.sleep(1500);
-        assertThat(SQS.messagesOnQueue(QUEUE_URL)).isEqualTo(1);
+        // the observer is still working: the message must stay on the queue all that time
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> sqs.messagesOnQueue(queueUrl) == 1);
 
         observer.release.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         assertThat(observer.changes).extracting(Change::revision).containsExactly(id);
     }
 

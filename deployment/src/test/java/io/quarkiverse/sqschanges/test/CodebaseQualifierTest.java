@@ -20,18 +20,14 @@ import io.quarkus.test.QuarkusUnitTest;
 
 class CodebaseQualifierTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String MODELS_URL = SQS.createQueue("models");
-    static final String DOCS_URL = SQS.createQueue("docs");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class, ModelsObserver.class))
-            .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.url", MODELS_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.queue-name", "models")
             .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.codebase", "models")
             .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.docs.url", DOCS_URL)
-            .overrideConfigKey("quarkus.sqs-changes.queues.docs.wait-time", "1s"));
+            .overrideConfigKey("quarkus.sqs-changes.queues.docs.queue-name", "docs")
+            .overrideConfigKey("quarkus.sqs-changes.queues.docs.wait-time", "1s");
 
     @Inject
     ReceivedChanges all;
@@ -41,8 +37,11 @@ class CodebaseQualifierTest {
 
     @Test
     void qualifiedObserversSeeOnlyTheirCodebaseAndPlainObserversSeeAll() {
-        String model = SQS.send(MODELS_URL, "model v2");
-        String doc = SQS.send(DOCS_URL, "doc v7");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String modelsUrl = sqs.queueUrl("models");
+        String docsUrl = sqs.queueUrl("docs");
+        String model = sqs.send(modelsUrl, "model v2");
+        String doc = sqs.send(docsUrl, "doc v7");
 
         assertThat(all.await(2)).extracting(Change::revision).containsExactlyInAnyOrder(model, doc);
         assertThat(all.all()).filteredOn(c -> c.revision().equals(model))
@@ -53,7 +52,7 @@ class CodebaseQualifierTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !models.changes.isEmpty());
         assertThat(models.changes).extracting(Change::revision).containsExactly(model);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> SQS.messagesOnQueue(MODELS_URL) + SQS.messagesOnQueue(DOCS_URL) == 0);
+                .until(() -> sqs.messagesOnQueue(modelsUrl) + sqs.messagesOnQueue(docsUrl) == 0);
     }
 
     @Singleton

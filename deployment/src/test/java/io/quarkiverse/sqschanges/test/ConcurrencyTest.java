@@ -26,13 +26,10 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class ConcurrencyTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("concurrency");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowObserver.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.parallel.url", QUEUE_URL)
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowObserver.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.parallel.queue-name", "concurrency")
             .overrideConfigKey("quarkus.sqs-changes.queues.parallel.concurrency", "4")
             .overrideConfigKey("quarkus.sqs-changes.queues.parallel.wait-time", "1s");
 
@@ -41,12 +38,14 @@ class ConcurrencyTest {
 
     @Test
     void loopsHandleBatchesInParallelAndEachMessageOnce() {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("concurrency");
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            sent.add(SQS.send(QUEUE_URL, "m-" + i));
+            sent.add(sqs.send(queueUrl, "m-" + i));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> observer.seen.size() == sent.size());
-        await().atMost(Duration.ofSeconds(15)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
 
         assertThat(observer.seen).containsExactlyInAnyOrderElementsOf(sent);
         assertThat(observer.duplicates.get()).isZero();

@@ -19,27 +19,26 @@ import io.quarkus.test.QuarkusUnitTest;
 
 class FifoOrderTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("ordered" + ".fifo");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
-            .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".url", QUEUE_URL)
-            .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".wait-time", "1s"));
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".queue-name", "ordered.fifo")
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".wait-time", "1s");
 
     @Inject
     ReceivedChanges received;
 
     @Test
     void orderIsKeptWithinEachMessageGroup() {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("ordered.fifo");
         List<String> expectedA = new ArrayList<>();
         List<String> expectedB = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             expectedA.add("a-" + i);
-            SQS.sendFifo(QUEUE_URL, "a-" + i, "group-a", "a-" + i);
+            sqs.sendFifo(queueUrl, "a-" + i, "group-a", "a-" + i);
             expectedB.add("b-" + i);
-            SQS.sendFifo(QUEUE_URL, "b-" + i, "group-b", "b-" + i);
+            sqs.sendFifo(queueUrl, "b-" + i, "group-b", "b-" + i);
         }
 
         List<Change> changes = received.await(50);
@@ -50,6 +49,6 @@ class FifoOrderTest {
         assertThat(bodiesByGroup.get("group-a")).containsExactlyElementsOf(expectedA);
         assertThat(bodiesByGroup.get("group-b")).containsExactlyElementsOf(expectedB);
         assertThat(changes).extracting(Change::queue).containsOnly("orders.fifo");
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
     }
 }

@@ -15,28 +15,27 @@ import io.quarkus.test.QuarkusUnitTest;
 
 class InvalidMessageDeleteTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("invalid-delete");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
-            .overrideConfigKey("quarkus.sqs-changes.queues.events.url", QUEUE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.events.queue-name", "invalid-delete")
             .overrideConfigKey("quarkus.sqs-changes.queues.events.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.events.invalid-message", "delete")
-            .overrideConfigKey("quarkus.sqs-changes.queues.events.wait-time", "1s"));
+            .overrideConfigKey("quarkus.sqs-changes.queues.events.wait-time", "1s");
 
     @Inject
     ReceivedChanges received;
 
     @Test
     void invalidMessagesAreDeletedWhenConfiguredSo() {
-        SQS.send(QUEUE_URL, "not json");
-        SQS.send(QUEUE_URL, "\"a string\"");
-        String good = SQS.send(QUEUE_URL, "{\"ok\":true}");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("invalid-delete");
+        sqs.send(queueUrl, "not json");
+        sqs.send(queueUrl, "\"a string\"");
+        String good = sqs.send(queueUrl, "{\"ok\":true}");
 
         assertThat(received.await(1)).extracting(Change::revision).containsExactly(good);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         assertThat(received.all()).hasSize(1);
     }
 }

@@ -11,7 +11,9 @@ import io.quarkus.test.QuarkusUnitTest;
 class InvalidValuesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = EmbeddedSqs.shared().configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            // startup fails before any SQS request: no server
+            .overrideConfigKey("quarkus.sqs-changes.devservices.enabled", "false")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.url", "http://127.0.0.1:1/000000000000/orders")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.max-messages", "11")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.wait-time", "25s")
@@ -26,7 +28,7 @@ class InvalidValuesTest {
                     .hasMessageContaining("quarkus.sqs-changes.queues.orders.visibility-timeout is PT1.5S")
                     .hasMessageContaining("quarkus.sqs-changes.queues.orders.concurrency is 0; allowed values are 1 to 50")
                     .hasMessageContaining("Queue 'both' sets both quarkus.sqs-changes.queues.both.url and"
-                            + " quarkus.sqs-changes.queues.both.queue-name; set only one of them")));
+                            + " quarkus.sqs-changes.queues.both.queue-name; set only one of them"));
 
     @Test
     void startupFailsListingEveryProblem() {

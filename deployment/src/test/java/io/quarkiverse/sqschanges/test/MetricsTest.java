@@ -21,13 +21,10 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class MetricsTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("metered");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, PickyObserver.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.metered.url", QUEUE_URL)
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, PickyObserver.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.metered.queue-name", "metered")
             .overrideConfigKey("quarkus.sqs-changes.queues.metered.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.metered.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.metered.invalid-message", "delete")
@@ -38,11 +35,13 @@ class MetricsTest {
 
     @Test
     void countsAndTimingsPerQueue() {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("metered");
         for (int i = 0; i < 5; i++) {
-            SQS.send(QUEUE_URL, "{\"n\":" + i + "}");
+            sqs.send(queueUrl, "{\"n\":" + i + "}");
         }
-        SQS.send(QUEUE_URL, "not json");
-        SQS.send(QUEUE_URL, "{\"reject\":true}");
+        sqs.send(queueUrl, "not json");
+        sqs.send(queueUrl, "{\"reject\":true}");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> count("sqs.changes.messages.deleted") == 7);
         assertThat(count("sqs.changes.messages.received")).isEqualTo(7);

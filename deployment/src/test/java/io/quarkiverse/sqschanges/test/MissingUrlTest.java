@@ -11,11 +11,13 @@ import io.quarkus.test.QuarkusUnitTest;
 class MissingUrlTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = EmbeddedSqs.shared().configure(new QuarkusUnitTest()
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            // startup fails before any SQS request: no server
+            .overrideConfigKey("quarkus.sqs-changes.devservices.enabled", "false")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.codebase", "shop")
             .assertException(e -> assertThat(e).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("Queue 'orders' has no quarkus.sqs-changes.queues.orders.url and no"
-                            + " quarkus.sqs-changes.queues.orders.queue-name; set one of them")));
+                            + " quarkus.sqs-changes.queues.orders.queue-name; set one of them"));
 
     @Test
     void startupFails() {

@@ -25,17 +25,13 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class DuplicateFilterTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("deduplicated");
-    static final String BROKEN_STORE_URL = SQS.createQueue("deduplicated-broken-store");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, SharedStore.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.dedup.url", QUEUE_URL)
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, SharedStore.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.dedup.queue-name", "deduplicated")
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.deduplicate", "true")
-            .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.url", BROKEN_STORE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.queue-name", "deduplicated-broken-store")
             .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.broken-store.deduplicate", "true");
 
@@ -47,26 +43,30 @@ class DuplicateFilterTest {
 
     @Test
     void alreadyHandledMessagesAreDeletedWithoutEvent() {
-        String handledElsewhere = SQS.send(QUEUE_URL, "handled by another instance");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("deduplicated");
+        String handledElsewhere = sqs.send(queueUrl, "handled by another instance");
         store.handled("dedup", handledElsewhere); // as if another instance had handled it
-        String fresh = SQS.send(QUEUE_URL, "new");
+        String fresh = sqs.send(queueUrl, "new");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.all().stream()
                 .anyMatch(c -> c.revision().equals(fresh)));
         assertThat(received.all()).filteredOn(c -> c.queue().equals("dedup")).extracting(Change::revision)
                 .containsExactly(fresh);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         assertThat(received.all()).extracting(Change::revision).doesNotContain(handledElsewhere);
         assertThat(store.ids).contains("dedup/" + fresh);
     }
 
     @Test
     void aFailingFilterNeitherLosesNorKeepsMessages() {
-        String id = SQS.send(BROKEN_STORE_URL, "store is down");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String brokenStoreUrl = sqs.queueUrl("deduplicated-broken-store");
+        String id = sqs.send(brokenStoreUrl, "store is down");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.all().stream()
                 .anyMatch(c -> c.revision().equals(id)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(BROKEN_STORE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(brokenStoreUrl) == 0);
     }
 
     /** Stands for a store shared by all instances, such as a database table; down for queue broken-store. */

@@ -24,19 +24,15 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class FailureActionsTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String RETRY_URL = SQS.createQueue("on-failure-retry");
-    static final String DELETE_URL = SQS.createQueue("on-failure-delete");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FailingObservers.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.retry.url", RETRY_URL)
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FailingObservers.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.retry.queue-name", "on-failure-retry")
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.visibility-timeout", "30s")
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.on-failure", "retry")
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.retry-delay", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.delete.url", DELETE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.delete.queue-name", "on-failure-delete")
             .overrideConfigKey("quarkus.sqs-changes.queues.delete.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.delete.on-failure", "delete");
 
@@ -45,7 +41,9 @@ class FailureActionsTest {
 
     @Test
     void retryDelaysDoubleAndAreShorterThanTheVisibilityTimeout() {
-        SQS.send(RETRY_URL, "fail twice");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String retryUrl = sqs.queueUrl("on-failure-retry");
+        sqs.send(retryUrl, "fail twice");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> observers.retryAttemptsAt.size() == 3);
         List<Long> at = observers.retryAttemptsAt;
@@ -54,15 +52,17 @@ class FailureActionsTest {
         // 1 s, then 2 s: not before, and far sooner than the 30 s visibility timeout that "keep" would wait
         assertThat(firstGap).isBetween(900L, 10_000L);
         assertThat(secondGap).isBetween(1_900L, 12_000L);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(RETRY_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(retryUrl) == 0);
     }
 
     @Test
     void deleteDropsTheMessageAfterOneFailure() {
-        SQS.send(DELETE_URL, "fail");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String deleteUrl = sqs.queueUrl("on-failure-delete");
+        sqs.send(deleteUrl, "fail");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> observers.deleteAttempts.size() == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(DELETE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(deleteUrl) == 0);
         assertThat(observers.deleteAttempts).hasSize(1);
     }
 

@@ -24,13 +24,10 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class FifoFailureTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE_URL = SQS.createQueue("fifo-failure.fifo");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, OrderedObserver.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.orders.url", QUEUE_URL)
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, OrderedObserver.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.orders.queue-name", "fifo-failure.fifo")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.visibility-timeout", "2s");
 
@@ -39,9 +36,11 @@ class FifoFailureTest {
 
     @Test
     void aFailureHoldsBackItsGroupOnly() {
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("fifo-failure.fifo");
         for (int i = 1; i <= 3; i++) {
-            SQS.sendFifo(QUEUE_URL, "a" + i, "A", "a" + i);
-            SQS.sendFifo(QUEUE_URL, "b" + i, "B", "b" + i);
+            sqs.sendFifo(queueUrl, "a" + i, "A", "a" + i);
+            sqs.sendFifo(queueUrl, "b" + i, "B", "b" + i);
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> observer.succeeded.size() == 6);
@@ -53,7 +52,7 @@ class FifoFailureTest {
         assertThat(observer.succeeded.indexOf("b3")).isLessThan(observer.succeeded.indexOf("a2"));
         // a3 was never handed to observers before a2 succeeded
         assertThat(observer.attempts.indexOf("a3")).isGreaterThan(observer.attempts.lastIndexOf("a2"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
     }
 
     @Singleton

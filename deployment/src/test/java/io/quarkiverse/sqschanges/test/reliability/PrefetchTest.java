@@ -29,18 +29,14 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class PrefetchTest {
 
-    static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String PREFETCHING_URL = SQS.createQueue("prefetching");
-    static final String ONE_AT_A_TIME_URL = SQS.createQueue("one-at-a-time");
-
     @RegisterExtension
-    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, BlockingObserver.class)))
-            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.url", PREFETCHING_URL)
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, BlockingObserver.class))
+            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.queue-name", "prefetching")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.max-messages", "1")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.url", ONE_AT_A_TIME_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.queue-name", "one-at-a-time")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.max-messages", "1")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.wait-time", "1s")
@@ -51,28 +47,31 @@ class PrefetchTest {
 
     @Test
     void theNextBatchIsReceivedWhileOneIsHandledAndWaitsHidden() throws InterruptedException {
-        for (String url : List.of(PREFETCHING_URL, ONE_AT_A_TIME_URL)) {
-            SQS.send(url, "first");
-            SQS.send(url, "second");
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String prefetchingUrl = sqs.queueUrl("prefetching");
+        String oneAtATimeUrl = sqs.queueUrl("one-at-a-time");
+        for (String url : List.of(prefetchingUrl, oneAtATimeUrl)) {
+            sqs.send(url, "first");
+            sqs.send(url, "second");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> observer.started("prefetching").size() == 1
                 && observer.started("one-at-a-time").size() == 1);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> SQS.messagesInFlight(PREFETCHING_URL) == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sqs.messagesInFlight(prefetchingUrl) == 2);
         // for more than twice the visibility timeout: the waiting batch stays hidden and unhandled,
         // and the queue without prefetch receives nothing more
         long until = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < until) {
-            assertThat(SQS.messagesInFlight(PREFETCHING_URL)).as("in flight, prefetching").isEqualTo(2);
-            assertThat(SQS.messagesInFlight(ONE_AT_A_TIME_URL)).as("in flight, no prefetch").isEqualTo(1);
+            assertThat(sqs.messagesInFlight(prefetchingUrl)).as("in flight, prefetching").isEqualTo(2);
+            assertThat(sqs.messagesInFlight(oneAtATimeUrl)).as("in flight, no prefetch").isEqualTo(1);
             Thread.sleep(200);
         }
         assertThat(observer.started("prefetching")).hasSize(1);
         assertThat(observer.started("one-at-a-time")).hasSize(1);
 
         observer.release.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(PREFETCHING_URL) == 0
-                && SQS.messagesOnQueue(ONE_AT_A_TIME_URL) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(prefetchingUrl) == 0
+                && sqs.messagesOnQueue(oneAtATimeUrl) == 0);
         assertThat(observer.started("prefetching")).containsExactlyInAnyOrder("first", "second");
         assertThat(observer.started("one-at-a-time")).containsExactlyInAnyOrder("first", "second");
     }
