@@ -23,6 +23,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class ControlTest {
 
+    // a hand-started server: one queue is polled through a proxy that is down, which the Dev Service cannot offer
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String LIVE_URL = SQS.createQueue("control-live");
     static final String MANUAL_URL = SQS.createQueue("control-manual");

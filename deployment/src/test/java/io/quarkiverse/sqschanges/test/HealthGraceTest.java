@@ -19,6 +19,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class HealthGraceTest {
 
+    // a hand-started server behind a proxy that the test takes down
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("health-grace");
     static final CountingProxy PROXY = CountingProxy.shared("health-grace", SQS.endpoint());

@@ -18,6 +18,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class HealthNeverReachedTest {
 
+    // a hand-started server behind a proxy that is down from the start
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("health-never");
     static final CountingProxy DEAD = CountingProxy.sharedDown("health-never", SQS.endpoint());

@@ -19,6 +19,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class HealthTest {
 
+    // a hand-started server behind a proxy that the test takes down and brings back
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("health");
     static final CountingProxy PROXY = CountingProxy.shared("health", SQS.endpoint());

@@ -15,6 +15,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class NoBusyLoopTest {
 
+    // a hand-started server behind counting proxies (one of them down), which the Dev Service cannot offer
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String IDLE_URL = SQS.createQueue("idle");
     static final CountingProxy IDLE_PROXY = CountingProxy.shared("idle", SQS.endpoint());

@@ -18,6 +18,7 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class QueueResolutionTest {
 
+    // a hand-started server: the default client points at a dead endpoint and only the named client reaches this one
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String BY_NAME_URL = SQS.createQueue("by-name");
     static final String DISABLED_URL = SQS.createQueue("disabled");

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class HeartbeatTest {
 
+    // a hand-started server: one queue needs its own visibility timeout, which the Dev Service does not set per queue
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String CONFIGURED_URL = SQS.createQueue("heartbeat-configured");
     static final String QUEUE_DEFAULT_URL = SQS.createQueue("heartbeat-queue-default",
