@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -92,6 +93,11 @@ class DevServicesTest {
         // the poison message is delivered max-receive-count times, then moved to the dead-letter queue
         await().atMost(Duration.ofSeconds(20)).until(() -> count(sqs, dlq) == 1);
         assertThat(attempts.failed).containsOnly(poison).hasSize(2);
+        List<Message> deadLetters = sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10)
+                .waitTimeSeconds(1)).messages();
+        assertThat(deadLetters).as("the dead-letter queue holds the poison message").singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(poison))
+                .satisfies(m -> assertThat(m.body()).isEqualTo("poison"));
         await().atMost(Duration.ofSeconds(5)).until(() -> count(sqs, jobs) == 0);
     }
 

@@ -72,6 +72,11 @@ public final class EmbeddedSqs {
         return DEV_SERVICES.computeIfAbsent(endpoint, EmbeddedSqs::new);
     }
 
+    /** @return a client of the SQS server at that endpoint, such as one the test starts and stops itself */
+    public static EmbeddedSqs at(String endpoint) {
+        return new EmbeddedSqs(endpoint);
+    }
+
     /** @return the URL of an existing queue */
     public String queueUrl(String name) {
         return client.getQueueUrl(b -> b.queueName(name)).queueUrl();

@@ -51,6 +51,9 @@ class ShutdownTest {
 
     static void nothingLostNothingLeftBehind() {
         Set<String> observed = new HashSet<>(observed());
+        // visible and in flight: an observed message whose delete was never sent would stay hidden for 60 s
+        assertThat(SQS.messagesOnQueue(QUEUE_URL)).as("the deletes of observed messages were flushed at shutdown")
+                .isEqualTo(SENT - observed.size());
         Set<String> left = SQS.receiveVisible(QUEUE_URL, 60).stream().map(m -> m.body()).collect(Collectors.toSet());
         assertThat(observed).as("the batch in flight at shutdown was completed").hasSizeGreaterThanOrEqualTo(3);
         assertThat(left).as("observed messages were deleted before the client closed").doesNotContainAnyElementsOf(observed);

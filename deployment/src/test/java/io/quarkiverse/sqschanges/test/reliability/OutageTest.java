@@ -1,14 +1,18 @@
 package io.quarkiverse.sqschanges.test.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +30,8 @@ import io.quarkus.test.QuarkusUnitTest;
  * A request cut mid-way may have reached SQS (a receive whose answer was lost, a delete that SQS applied or not):
  * such a message comes back after its visibility timeout, kept short here, and is then handled again. That is
  * at-least-once delivery, so the test waits for the queue to drain rather than expecting it at once.
+ * <p>
+ * The outage is logged once when polling starts failing and once when it works again, not on every attempt.
  */
 class OutageTest {
 
@@ -39,7 +45,9 @@ class OutageTest {
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.wait-time", "2s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.stream.visibility-timeout", "5s");
+            .overrideConfigKey("quarkus.sqs-changes.queues.stream.visibility-timeout", "5s")
+            .setLogRecordPredicate(r -> r.getLoggerName().equals("io.quarkiverse.sqschanges.runtime.PollingBackoff"))
+            .assertLogRecords(records -> outageLoggedOncePerStateChange(records, "stream"));
 
     @Inject
     ReceivedChanges received;
@@ -67,5 +75,20 @@ class OutageTest {
         assertThat(received.all()).extracting(Change::revision).containsAll(sent);
         // a message whose delete was cut off reappears after the 5 s visibility timeout plus a back-off step
         await().atMost(Duration.ofSeconds(40)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+    }
+
+    /** One warning when polling starts failing and one notice when it works again, not one per attempt. */
+    static void outageLoggedOncePerStateChange(List<LogRecord> records, String queue) {
+        assertThat(records).as("log records of PollingBackoff")
+                .extracting(r -> r.getLevel().intValue(), OutageTest::message)
+                .containsExactly(
+                        tuple(Level.WARNING.intValue(), "Polling of queue '" + queue + "' failed"),
+                        tuple(Level.INFO.intValue(), "Polling of queue '" + queue + "' works again"));
+    }
+
+    /** @return the start of the message, up to what depends on the failure */
+    static String message(LogRecord record) {
+        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        return message.replaceAll("(?s)^(Polling of queue '[^']*' (failed|works again)).*", "$1");
     }
 }

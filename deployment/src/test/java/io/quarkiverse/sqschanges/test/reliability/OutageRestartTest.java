@@ -1,0 +1,175 @@
+package io.quarkiverse.sqschanges.test.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.inject.Inject;
+
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.test.FreePort;
+import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The SQS server itself stops for 10 s in the middle of a stream, and a new one starts on the same port with the
+ * queue created again: polling backs off, logs the outage once when it begins and once when it ends, resumes by
+ * itself, and every message that was sent is observed.
+ * <p>
+ * A sender keeps sending throughout; while the server is down, its message cannot be sent and is retried until the
+ * new server takes it. The server keeps its messages in memory, so the test lets the application catch up before
+ * stopping it: a message that the old server took but nobody received would be lost with that server, not by the
+ * application.
+ */
+class OutageRestartTest {
+
+    static final int PORT = FreePort.named("outage-restart");
+    static final String QUEUE = "outage-restart";
+    static final EmbeddedSqs SQS = EmbeddedSqs.at("http://127.0.0.1:" + PORT);
+    static final String QUEUE_URL = Server.controls().get("url").toString();
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FreePort.class, ReceivedChanges.class)))
+            .overrideConfigKey("quarkus.sqs-changes.queues.restart.url", QUEUE_URL)
+            .overrideConfigKey("quarkus.sqs-changes.queues.restart.wait-time", "2s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.restart.visibility-timeout", "5s")
+            .setLogRecordPredicate(r -> r.getLoggerName().equals("io.quarkiverse.sqschanges.runtime.PollingBackoff"))
+            .assertLogRecords(records -> OutageTest.outageLoggedOncePerStateChange(records, "restart"));
+
+    @Inject
+    ReceivedChanges received;
+
+    @Test
+    void everyMessageSentIsObservedAcrossAServerRestart() throws InterruptedException {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        AtomicInteger failedSends = new AtomicInteger();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        ReentrantLock gate = new ReentrantLock();
+        Thread sender = new Thread(() -> {
+            for (int i = 0; sending.get(); i++) {
+                gate.lock();
+                try {
+                    sent.add(sendUntilTaken("message-" + i, failedSends));
+                } finally {
+                    gate.unlock();
+                }
+                sleep(100);
+            }
+        }, "outage-restart-sender");
+        sender.start();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> sent.size() >= 20);
+        gate.lock();
+        await().atMost(Duration.ofSeconds(15)).until(() -> observed().containsAll(sent));
+        int sentBefore = sent.size();
+        ((Runnable) Server.controls().get("stop")).run();
+        gate.unlock();
+
+        Thread.sleep(10_000);
+        int sentDuring = sent.size() - sentBefore;
+        ((Runnable) Server.controls().get("start")).run();
+        await().atMost(Duration.ofSeconds(15)).until(() -> sent.size() >= sentBefore + 20);
+        sending.set(false);
+        sender.join(10_000);
+
+        assertThat(failedSends).as("sends refused while the server was down").hasPositiveValue();
+        assertThat(sentDuring).as("messages the stopped server took").isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> observed().containsAll(sent));
+        assertThat(observed()).containsAll(sent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
+    }
+
+    private List<String> observed() {
+        return received.all().stream().map(Change::revision).toList();
+    }
+
+    private static String sendUntilTaken(String body, AtomicInteger failedSends) {
+        while (true) {
+            try {
+                return SQS.send(QUEUE_URL, body);
+            } catch (SdkException e) {
+                failedSends.incrementAndGet();
+                sleep(200);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The server on the fixed port, controlled through JDK types kept in a system property, so that both class
+     * loaders of the test drive the one server: {@code url} is the queue's URL, {@code stop} stops the server, and
+     * {@code start} starts a new one on the same port and creates the queue again.
+     */
+    static final class Server {
+
+        private static final String KEY = "sqs-changes.test.outage-restart.server";
+
+        private static SQSRestServer running;
+
+        @SuppressWarnings("unchecked")
+        static synchronized Map<String, Object> controls() {
+            Map<String, Object> controls = (Map<String, Object>) System.getProperties().get(KEY);
+            if (controls == null) {
+                controls = new ConcurrentHashMap<>();
+                controls.put("url", start());
+                controls.put("stop", (Runnable) Server::stop);
+                controls.put("start", (Runnable) Server::start);
+                System.getProperties().put(KEY, controls);
+            }
+            return controls;
+        }
+
+        private static synchronized String start() {
+            RuntimeException failure = null;
+            for (int attempt = 0; attempt < 20 && running == null; attempt++) {
+                // the server loads its classes through the context class loader: the one that loaded this class
+                Thread thread = Thread.currentThread();
+                ClassLoader context = thread.getContextClassLoader();
+                thread.setContextClassLoader(Server.class.getClassLoader());
+                try {
+                    SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(PORT).start();
+                    server.waitUntilStarted();
+                    running = server;
+                } catch (RuntimeException e) {
+                    // the port of the stopped server may not be free yet
+                    failure = e;
+                    sleep(250);
+                } finally {
+                    thread.setContextClassLoader(context);
+                }
+            }
+            if (running == null) {
+                throw new IllegalStateException("Could not start the SQS server on port " + PORT, failure);
+            }
+            return SQS.createQueue(QUEUE);
+        }
+
+        private static synchronized void stop() {
+            running.stopAndWait();
+            running = null;
+        }
+    }
+}
