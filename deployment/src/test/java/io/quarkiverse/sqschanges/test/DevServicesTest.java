@@ -3,6 +3,9 @@ package io.quarkiverse.sqschanges.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +48,19 @@ class DevServicesTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.jobs.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.\"events.fifo\".url",
                     "https://sqs.eu-west-1.amazonaws.com/123456789012/events.fifo")
-            .overrideConfigKey("quarkus.sqs-changes.queues.\"events.fifo\".wait-time", "1s");
+            .overrideConfigKey("quarkus.sqs-changes.queues.\"events.fifo\".wait-time", "1s")
+            .setAfterAllCustomizer(DevServicesTest::theServerStopsWithTheApplication);
+
+    /** Runs once the application, and with it the Dev Service, has stopped: nothing listens on the port any more. */
+    static void theServerStopsWithTheApplication() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", PORT), 1000);
+            throw new AssertionError("The embedded SQS server still listens on port " + PORT
+                    + " after the application stopped");
+        } catch (IOException expected) {
+            // connection refused: stopped
+        }
+    }
 
     static SqsClient client;
 

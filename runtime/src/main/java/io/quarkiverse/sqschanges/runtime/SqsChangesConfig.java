@@ -149,7 +149,8 @@ public interface SqsChangesConfig {
 
         /**
          * The name of the SQS client of the Amazon SQS extension to use, configured under
-         * {@code quarkus.sqs."<client>".*}. Defaults to the default client ({@code quarkus.sqs.*}).
+         * {@code quarkus.sqs."<client>".*}. Defaults to the default client ({@code quarkus.sqs.*}). The client beans
+         * are created at build time, so this name is read when the application is built: rebuild after changing it.
          */
         Optional<String> client();
 
