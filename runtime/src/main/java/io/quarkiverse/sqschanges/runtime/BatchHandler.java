@@ -40,6 +40,7 @@ final class BatchHandler {
     private final DuplicateFilter duplicates;
     private final QueueStats stats;
     private final ChangeTracing tracing;
+    private volatile boolean stopping;
 
     /**
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
@@ -52,6 +53,11 @@ final class BatchHandler {
         this.changeFactory = changeFactory;
         this.dispatcher = dispatcher;
         this.duplicates = duplicates;
+    }
+
+    /** The application is stopping: observers that fail from now on most likely outlived the container. */
+    void stopping() {
+        stopping = true;
     }
 
     /**
@@ -235,6 +241,13 @@ final class BatchHandler {
     /** @param change which of the message's changes failed, when it made several; {@code null} otherwise */
     private Fate observerFailed(SqsMessage message, Throwable failure, String change) {
         stats.handlingFailed(QueueStats.FailureReason.OBSERVER);
+        if (stopping) {
+            LOG.warnf("Message %s of queue '%s' was still being handled when the application stopped (%s). The message"
+                    + " is %s.", message.messageId(), queue.name(), Failures.describe(failure),
+                    describe(queue.onFailure(), "on-failure", message));
+            LOG.debugf(failure, "Handling message %s during shutdown failed", message.messageId());
+            return fate(queue.onFailure());
+        }
         LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed%s. The message is %s.",
                 message.messageId(), queue.name(), change == null ? "" : " (" + change + ")",
                 describe(queue.onFailure(), "on-failure", message));

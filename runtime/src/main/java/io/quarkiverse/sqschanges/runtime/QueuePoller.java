@@ -102,6 +102,7 @@ final class QueuePoller {
      */
     CompletableFuture<Void> stop() {
         stopping = true;
+        handler.stopping();
         cancelPendingCall();
         return currentRun;
     }
