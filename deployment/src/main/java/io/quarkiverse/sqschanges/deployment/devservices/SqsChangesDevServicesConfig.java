@@ -30,13 +30,15 @@ public interface SqsChangesDevServicesConfig {
     OptionalInt port();
 
     /**
-     * When set, every configured queue gets a dead-letter queue, named after it with {@code -dlq} (before
-     * {@code .fifo} for a FIFO queue), and a redrive policy that moves a message there after this many receives.
+     * When set, every queue the Dev Service creates (configured and additional ones) gets a dead-letter queue, named
+     * after it with {@code -dlq} (before {@code .fifo} for a FIFO queue), and a redrive policy that moves a message
+     * there after this many receives: 1 to 1000, as SQS allows.
      */
     OptionalInt maxReceiveCount();
 
     /**
-     * The visibility timeout of the queues the Dev Service creates. Defaults to SQS's 30 seconds.
+     * The visibility timeout of the queues the Dev Service creates, in whole seconds from 0s to 12h, as SQS allows.
+     * Defaults to SQS's 30 seconds.
      */
     Optional<Duration> visibilityTimeout();
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.sqschanges.deployment.devservices;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
 import io.quarkus.deployment.builditem.LogCategoryBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Starts an SQS-compatible server inside the JVM in dev and test mode, creates the configured queues on it, and
@@ -32,6 +35,9 @@ class SqsChangesDevServicesProcessor {
     private static final String ENDPOINT = "quarkus.sqs.endpoint-override";
     private static final String REGION = "quarkus.sqs.aws.region";
     private static final String CREDENTIALS_TYPE = "quarkus.sqs.aws.credentials.type";
+
+    private static final int MAX_RECEIVE_COUNT = 1000;
+    private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
 
     private static volatile EmbeddedSqsServer running;
     private static volatile int runningPort;
@@ -57,6 +63,7 @@ class SqsChangesDevServicesProcessor {
             return;
         }
 
+        checkValues(devServices);
         int port = devServices.port().orElse(0);
         if (running != null && runningPort != port) {
             stop();
@@ -77,6 +84,33 @@ class SqsChangesDevServicesProcessor {
 
         clientConfig(config, running.endpoint())
                 .forEach((key, value) -> clientConfig.produce(new RunTimeConfigurationDefaultBuildItem(key, value)));
+    }
+
+    /** SQS's own ranges: ElasticMQ would accept values that AWS refuses, or cut a fraction of a second silently. */
+    private static void checkValues(SqsChangesDevServicesConfig devServices) {
+        List<String> problems = new ArrayList<>();
+        devServices.maxReceiveCount().ifPresent(count -> {
+            if (count < 1 || count > MAX_RECEIVE_COUNT) {
+                problems.add("quarkus.sqs-changes.devservices.max-receive-count is " + count + "; allowed values are 1"
+                        + " to " + MAX_RECEIVE_COUNT + " (remove it for queues without a dead-letter queue)");
+            }
+        });
+        devServices.visibilityTimeout().ifPresent(timeout -> {
+            if (timeout.isNegative() || timeout.getNano() != 0 || timeout.compareTo(MAX_VISIBILITY) > 0) {
+                problems.add("quarkus.sqs-changes.devservices.visibility-timeout is " + timeout + "; allowed values are"
+                        + " whole seconds from 0s to 12h");
+            }
+        });
+        devServices.port().ifPresent(port -> {
+            if (port < 1 || port > 65535) {
+                problems.add("quarkus.sqs-changes.devservices.port is " + port + "; allowed values are 1 to 65535"
+                        + " (remove it for a free port)");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid Dev Services for SQS Changes configuration:\n  - "
+                    + String.join("\n  - ", problems));
+        }
     }
 
     /** ElasticMQ logs every queue it creates at INFO; the Dev Service logs what matters itself. */
