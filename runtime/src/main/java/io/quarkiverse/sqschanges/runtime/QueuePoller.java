@@ -310,19 +310,24 @@ final class QueuePoller {
                 handled = CompletableFuture.completedFuture(new BatchOutcome());
             }
             handled.whenComplete((outcome, failure) -> {
-                batch.stopHeartbeat();
+                CompletableFuture<Void> heartbeatStopped = batch.stopHeartbeat();
                 if (failure != null) {
                     LOG.errorf(failure, "Handling a batch of queue '%s' failed; its messages will be delivered again",
                             queue.name());
-                    handledThen(null);
+                    handledThen(null, heartbeatStopped);
                 } else {
-                    handledThen(outcome);
+                    handledThen(outcome, heartbeatStopped);
                 }
             });
         }
 
-        /** Settles a handled batch (its deletes and retry delays) and lets the loop go on. */
-        private void handledThen(BatchOutcome outcome) {
+        /**
+         * Settles a handled batch (its deletes and retry delays) and lets the loop go on.
+         *
+         * @param heartbeatStopped completes once the batch's last visibility extension is answered: retry delays
+         *        are set after it, so that it cannot override them
+         */
+        private void handledThen(BatchOutcome outcome, CompletableFuture<Void> heartbeatStopped) {
             Batch next;
             Batch released = null;
             boolean receiveNext;
@@ -341,13 +346,16 @@ final class QueuePoller {
                 receiveNext = startReceiving();
             }
             if (outcome != null) {
-                CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()),
-                        visibility.change(queueUrl, outcome.retryDelaySeconds(), "delay a retry"))
+                CompletableFuture<Void> retries = outcome.retryDelaySeconds().isEmpty() ? heartbeatStopped
+                        : heartbeatStopped.thenCompose(
+                                ignored -> visibility.change(queueUrl, outcome.retryDelaySeconds(), "delay a retry"));
+                CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()), retries)
                         .whenComplete((ignored, failure) -> settled(failure));
             }
             if (released != null) {
-                released.stopHeartbeat();
-                release(released.messages).whenComplete((ignored, failure) -> settled(null));
+                List<Message> messages = released.messages;
+                released.stopHeartbeat().thenCompose(ignored -> release(messages))
+                        .whenComplete((ignored, failure) -> settled(null));
             }
             if (next != null) {
                 Batch batch = next;
@@ -414,10 +422,9 @@ final class QueuePoller {
             }
         }
 
-        void stopHeartbeat() {
-            if (beat != null) {
-                beat.stop();
-            }
+        /** @return completes once the last visibility extension, if any is under way, is answered */
+        CompletableFuture<Void> stopHeartbeat() {
+            return beat != null ? beat.stop() : CompletableFuture.completedFuture(null);
         }
     }
 

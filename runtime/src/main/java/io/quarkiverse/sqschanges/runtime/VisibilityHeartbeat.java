@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -44,6 +45,9 @@ final class VisibilityHeartbeat {
         private final int visibilitySeconds;
         private final Set<Message> unsettled = ConcurrentHashMap.newKeySet();
         private final ScheduledFuture<?> task;
+        // guarded by this
+        private boolean stopped;
+        private CompletableFuture<Void> lastExtension = CompletableFuture.completedFuture(null);
 
         private Beat(String queueUrl, List<Message> messages, int visibilitySeconds) {
             this.queueUrl = queueUrl;
@@ -58,21 +62,28 @@ final class VisibilityHeartbeat {
             unsettled.remove(message);
         }
 
-        /** Stops the heartbeat. */
-        void stop() {
+        /**
+         * Stops the heartbeat.
+         *
+         * @return completes once SQS has answered the last extension, if one is still under way: a visibility change
+         *         sent after that (a retry delay) is not overridden by it
+         */
+        synchronized CompletableFuture<Void> stop() {
+            stopped = true;
             task.cancel(false);
             unsettled.clear();
+            return lastExtension;
         }
 
-        private void extend() {
-            if (unsettled.isEmpty()) {
+        private synchronized void extend() {
+            if (stopped || unsettled.isEmpty()) {
                 return;
             }
             Map<Message, Integer> timeouts = new LinkedHashMap<>();
             for (Message message : unsettled) {
                 timeouts.put(message, visibilitySeconds);
             }
-            visibility.change(queueUrl, timeouts, "keep it hidden while it is handled");
+            lastExtension = visibility.change(queueUrl, timeouts, "keep it hidden while it is handled");
         }
     }
 }
