@@ -14,7 +14,7 @@ public class MaintenanceWindow {
     ChangeSourceControl control;
 
     public void begin() {
-        control.pause("builds"); // no more receives; changes in flight finish
+        control.pause("builds"); // no new receives; a waiting long poll and changes in flight finish
     }
 
     public void end() {

@@ -155,10 +155,12 @@ public interface SqsChangesConfig {
         Optional<String> client();
 
         /**
-         * What happens to a message that cannot be made into a change (for a {@code json} queue, a body that is
-         * not a JSON object; for a queue with a mapper, a mapper that throws): {@code keep} leaves it on the
-         * queue, so that the queue's redrive policy can move it to a dead-letter queue; {@code delete} deletes
-         * it; {@code retry} leaves it and delays its next delivery by {@code retry-delay}. Either way the error is
+         * What happens to a message that cannot be made into a change (a body that does not fit the queue's
+         * {@code format}, such as a {@code json} body that is not a JSON object or an {@code sns} body that is not
+         * an SNS notification; a JSON object that breaks the queue's {@code json-schema}; a mapper that throws):
+         * {@code keep} leaves it on the queue, so that the queue's redrive policy can move it to a dead-letter
+         * queue; {@code delete} deletes it; {@code retry} leaves it and delays its next delivery by
+         * {@code retry-delay}, doubled on each delivery up to {@code retry-max-delay}. In every case the error is
          * logged with the queue and message id.
          */
         @WithDefault("keep")
