@@ -49,7 +49,8 @@ final class MessageDeleter {
                     stats.deleteRequest(failure == null);
                     if (failure != null) {
                         LOG.warnf("Could not delete %d handled message(s) of queue '%s' (%s); SQS will deliver them"
-                                + " again", batch.size(), queueName, Failures.describe(failure));
+                                + " again", batch.size(), queueName, Failures.describeWithoutServiceText(failure));
+                        LOG.debugf("Deleting from queue '%s' failed: %s", queueName, Failures.describe(failure));
                     } else {
                         stats.deleted(response.hasSuccessful() ? response.successful().size() : 0);
                     }

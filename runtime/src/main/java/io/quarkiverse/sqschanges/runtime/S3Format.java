@@ -29,6 +29,10 @@ final class S3Format implements BodyFormat {
     public List<FormattedMessage> decode(Change.Builder defaults, SqsMessage message) throws InvalidMessageException {
         ObjectNode notification = parser.parseObject(message.body());
         if (EnvelopeFields.isSnsEnvelope(notification)) {
+            String type = notification.path("Type").textValue();
+            if (!"Notification".equals(type)) {
+                throw new InvalidMessageException(SnsFormat.notANotification(type));
+            }
             notification = parser.parseObject(notification.path("Message").textValue(), "the SNS message");
         }
         if ("s3:TestEvent".equals(notification.path("Event").textValue())) {

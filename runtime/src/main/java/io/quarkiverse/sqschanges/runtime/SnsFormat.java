@@ -63,7 +63,7 @@ final class SnsFormat implements BodyFormat {
     }
 
     /** Names the type only if it is one of SNS's: any other text is the sender's, not to be logged. */
-    private static String notANotification(String type) {
+    static String notANotification(String type) {
         switch (type) {
             case "SubscriptionConfirmation":
                 return "the body is an SNS SubscriptionConfirmation message, not a Notification; confirm the"

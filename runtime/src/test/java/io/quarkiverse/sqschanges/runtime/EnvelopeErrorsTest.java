@@ -41,6 +41,15 @@ class EnvelopeErrorsTest {
     }
 
     @Test
+    void anSnsControlMessageOnAnS3QueueSaysWhatItIs() {
+        String body = "{\"Type\":\"SubscriptionConfirmation\",\"TopicArn\":\"arn:aws:sns:us-west-2:123456789012:t\","
+                + "\"Message\":\"You have chosen to subscribe\",\"SubscribeURL\":\"https://sns.example/confirm\"}";
+
+        assertThat(invalid(new S3Format(parser), body)).hasMessage("the body is an SNS SubscriptionConfirmation message,"
+                + " not a Notification; confirm the subscription with its SubscribeURL");
+    }
+
+    @Test
     void aMalformedEscapeInAnS3KeyNamesTheRecordAndField() {
         String body = "{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"ok\"}}},"
                 + "{\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"" + SECRET + "%zz\"}}}]}";
