@@ -89,6 +89,12 @@ class DemoTest {
         }
     }
 
+    /** The guide: DemoTest and QuickStartTest have the same configuration, so one application and one server. */
+    @Test
+    void sharesTheDevServiceWithQuickStartTest() {
+        SharedDevService.assertSameServerAs(DemoTest.class, QuickStartTest.class);
+    }
+
     @Test
     void commentLineMakesNoChangeAndIsDeleted() {
         String commands = queueUrl("commands");
