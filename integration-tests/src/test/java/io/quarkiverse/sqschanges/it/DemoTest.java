@@ -9,9 +9,16 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,8 +29,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The README's demo: messages sent through the HTTP endpoint come back as changes, one per queue shape, and the
- * README's mapper skips comments and keeps the lines it rejects.
+ * The README's demo: messages sent through the HTTP endpoint come back as changes, one per queue shape, and logged
+ * as the README shows; the README's mapper skips comments and keeps the lines it rejects.
  */
 @QuarkusTest
 class DemoTest {
@@ -50,17 +57,42 @@ class DemoTest {
     /** {@code curl -X POST localhost:8080/demo/builds -d 'action build'}: a form content type, the body as is. */
     @Test
     void curlFormOfTheReadmeSendsTheBodyAsIs() {
-        String build = given()
-                .config(RestAssured.config().encoderConfig(
-                        encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .contentType(ContentType.URLENC).body("action build")
-                .post("/demo/builds").then().statusCode(200).extract().asString();
+        String build = curl("builds", "action build");
 
         awaitChanges(build);
 
         given().get("/demo/changes").then()
                 .body("find { it.revision == '" + build + "' }.queue", equalTo("builds"))
                 .body("find { it.revision == '" + build + "' }.properties.sqs_body", equalTo("action build"));
+    }
+
+    /** README, "Try the demo": its three curl lines make the log show its lines, with the message ids as revisions. */
+    @Test
+    void readmeCurlLinesLogTheReadmeLines() {
+        try (LogLines log = new LogLines("io.quarkiverse.sqschanges.it")) {
+            String build = curl("builds", "action build");
+            String model = given().contentType(ContentType.JSON).body("{\"model\":\"resnet\",\"version\":3}")
+                    .post("/demo/models").then().statusCode(200).extract().asString();
+            String command = curl("commands", "action deploy");
+
+            String changeLog = "INFO  [io.quarkiverse.sqschanges.it.ChangeLog] Change from queue ";
+            List<String> readme = List.of(
+                    "INFO  [io.quarkiverse.sqschanges.it.BuildTrigger] Build requested: action build",
+                    changeLog + "'builds' (codebase builds, revision " + build + "): {sqs_body=action build}",
+                    changeLog + "'models' (codebase models, revision " + model
+                            + "): {sqs_body={\"model\":\"resnet\",\"version\":3}, model=resnet, version=3}",
+                    changeLog + "'commands' (codebase commands, revision " + command
+                            + "): {sqs_body=action deploy, action=deploy}");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(log.lines()).containsExactlyInAnyOrderElementsOf(readme));
+        }
+    }
+
+    /** The guide: DemoTest and QuickStartTest have the same configuration, so one application and one server. */
+    @Test
+    void sharesTheDevServiceWithQuickStartTest() {
+        SharedDevService.assertSameServerAs(DemoTest.class, QuickStartTest.class);
     }
 
     @Test
@@ -75,21 +107,34 @@ class DemoTest {
         assertThat(revisions()).doesNotContain(comment);
     }
 
+    /** README: {@code curl -X POST localhost:8080/demo/commands -d 'deploy'}, an ERROR naming queue and message id. */
     @Test
     void malformedLineMakesNoChangeAndStaysOnTheQueue() {
         String commands = queueUrl("commands");
-        String malformed = given().body("deploy").post("/demo/commands").then().statusCode(200)
-                .extract().asString();
-        String after = given().body("action after-malformed").post("/demo/commands").then().statusCode(200)
-                .extract().asString();
+        try (LogLines log = new LogLines("io.quarkiverse.sqschanges")) {
+            String malformed = curl("commands", "deploy");
+            String after = given().body("action after-malformed").post("/demo/commands").then().statusCode(200)
+                    .extract().asString();
 
-        awaitChanges(after);
-        // the next line was handled and deleted; the rejected one is still there, visible or in flight
-        await().atMost(Duration.ofSeconds(10)).until(() -> messagesOn(commands) == 1);
-        // received again and again, never deleted, until the Dev Service's redrive policy moves it (3 receives)
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds().contains(malformed));
-        assertThat(messagesOn(commands)).isZero();
-        assertThat(revisions()).doesNotContain(malformed);
+            awaitChanges(after);
+            // the next line was handled and deleted; the rejected one is still there, visible or in flight
+            await().atMost(Duration.ofSeconds(10)).until(() -> messagesOn(commands) == 1);
+            // received again and again, never deleted, until the Dev Service's redrive policy moves it (3 receives)
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds().contains(malformed));
+            assertThat(messagesOn(commands)).isZero();
+            assertThat(revisions()).doesNotContain(malformed);
+            assertThat(log.lines()).filteredOn(line -> line.startsWith("ERROR ")).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains(malformed, "queue 'commands'", "kept"));
+        }
+    }
+
+    /** Sends a body as {@code curl -d} does: a form content type, no charset, the body as is. */
+    private static String curl(String queue, String body) {
+        return given()
+                .config(RestAssured.config().encoderConfig(
+                        encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType(ContentType.URLENC).body(body)
+                .post("/demo/" + queue).then().statusCode(200).extract().asString();
     }
 
     private void awaitChanges(String... revisions) {
@@ -118,5 +163,40 @@ class DemoTest {
         String deadLetters = queueUrl("commands-dlq");
         return sqs.receiveMessage(b -> b.queueUrl(deadLetters).maxNumberOfMessages(10).visibilityTimeout(0)
                 .waitTimeSeconds(0)).messages().stream().map(Message::messageId).toList();
+    }
+
+    /**
+     * The lines logged in a category and below while open, as the console shows them without timestamp and thread
+     * (Quarkus's default console format, {@code %d ... %-5p [%c] (%t) %s%e%n}, less those).
+     */
+    private static final class LogLines extends Handler implements AutoCloseable {
+
+        private final Logger logger;
+        private final Formatter format = new PatternFormatter("%-5p [%c] %s");
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        LogLines(String category) {
+            logger = Logger.getLogger(category);
+            setLevel(Level.ALL);
+            logger.addHandler(this);
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(format.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 }

@@ -48,6 +48,12 @@ class QuickStartTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> messagesOn(buildsUrl) + messagesOn(modelsUrl) == 0);
     }
 
+    /** The guide: QuickStartTest and DemoTest have the same configuration, so one application and one server. */
+    @Test
+    void sharesTheDevServiceWithDemoTest() {
+        SharedDevService.assertSameServerAs(QuickStartTest.class, DemoTest.class);
+    }
+
     private int messagesOn(String queueUrl) {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
