@@ -24,6 +24,10 @@ import io.quarkus.test.QuarkusUnitTest;
  * A batch with a fast and a slow message, on a queue with a 1 s visibility timeout: the fast message is done at
  * once, but it is deleted only with its batch, once the slow one is done; the heartbeat must keep it hidden until
  * then, or SQS delivers it a second time (to this loop's prefetching receive, or to another instance).
+ * <p>
+ * The test would prove nothing if the two came in separate batches. When the slow message is done, the fast one
+ * has reached its observer and is still in flight: had the slow one come first, alone, the fast one would still be
+ * waiting in the next batch; had the fast one come first, alone, it would have been deleted long before.
  */
 class HeartbeatWholeBatchTest {
 
@@ -58,6 +62,9 @@ class HeartbeatWholeBatchTest {
 
         assertThat(observers.slowDone()).isTrue();
         assertThat(observers.seen()).containsExactlyInAnyOrder(fast, slow);
+        assertThat(observers.seenWhenSlowDone()).as("handled when 'slow' was done").containsExactlyInAnyOrder(fast,
+                slow);
+        assertThat(observers.inFlightWhenSlowDone()).as("messages in flight when 'slow' was done").isEqualTo(2);
     }
 
     @Singleton
@@ -65,6 +72,8 @@ class HeartbeatWholeBatchTest {
 
         private final List<String> seen = new CopyOnWriteArrayList<>();
         private volatile boolean slowDone;
+        private volatile List<String> seenWhenSlowDone;
+        private volatile int inFlightWhenSlowDone;
 
         void record(@Observes Change change) {
             seen.add(change.revision());
@@ -73,6 +82,8 @@ class HeartbeatWholeBatchTest {
         void work(@ObservesAsync Change change) throws InterruptedException {
             if (change.properties().get("sqs_body").equals("slow")) {
                 Thread.sleep(4000); // four visibility timeouts
+                seenWhenSlowDone = List.copyOf(seen);
+                inFlightWhenSlowDone = EmbeddedSqs.devService().messagesInFlight(change.repository());
                 slowDone = true;
             }
         }
@@ -83,6 +94,14 @@ class HeartbeatWholeBatchTest {
 
         boolean slowDone() {
             return slowDone;
+        }
+
+        List<String> seenWhenSlowDone() {
+            return seenWhenSlowDone;
+        }
+
+        int inFlightWhenSlowDone() {
+            return inFlightWhenSlowDone;
         }
     }
 }
