@@ -33,7 +33,7 @@ class HeartbeatWholeBatchTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class))
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class, OneBatch.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.queue-name", "whole-batch")
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.wait-time", "1s");
@@ -48,12 +48,10 @@ class HeartbeatWholeBatchTest {
     void aFastMessageStaysHiddenUntilItsBatchIsDeleted() throws InterruptedException {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("whole-batch");
-        // both messages must arrive in one batch: send them while no receive is waiting
-        control.pause("batch");
-        Thread.sleep(1500);
-        String fast = sqs.send(queueUrl, "fast");
-        String slow = sqs.send(queueUrl, "slow");
-        control.resume("batch");
+        List<String> ids = OneBatch.send(control, "batch",
+                () -> List.of(sqs.send(queueUrl, "fast"), sqs.send(queueUrl, "slow")));
+        String fast = ids.get(0);
+        String slow = ids.get(1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> observers.seen().containsAll(List.of(fast, slow)));
         await().atMost(Duration.ofSeconds(15)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);

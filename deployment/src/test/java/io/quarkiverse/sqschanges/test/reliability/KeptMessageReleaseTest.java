@@ -38,7 +38,7 @@ class KeptMessageReleaseTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class))
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class, OneBatch.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.queue-name", "kept-release")
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.prefetch", "false")
@@ -58,11 +58,10 @@ class KeptMessageReleaseTest {
     void aKeptMessageIsDeliveredAgainWhileTheRestOfItsBatchIsHandled() throws InterruptedException {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("kept-release");
-        control.pause("standard");
-        Thread.sleep(1500); // longer than wait-time: no receive is waiting, both messages arrive in one batch
-        String fail = sqs.send(queueUrl, "fail");
-        String slow = sqs.send(queueUrl, "slow");
-        control.resume("standard");
+        List<String> ids = OneBatch.send(control, "standard",
+                () -> List.of(sqs.send(queueUrl, "fail"), sqs.send(queueUrl, "slow")));
+        String fail = ids.get(0);
+        String slow = ids.get(1);
 
         List<Message> received = competeUntilSlowIsDone(sqs, queueUrl, "fail", Set.of(fail), "slow");
 
@@ -76,13 +75,14 @@ class KeptMessageReleaseTest {
     void onAFifoQueueTheHeldBackMessagesAreDeliveredAgainWhileAnotherGroupIsHandled() throws InterruptedException {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("kept-release.fifo");
-        control.pause("fifo");
-        Thread.sleep(1500);
         // the batch comes in sending order, and is handled in it: the slow message of group B comes last
-        String fail = sqs.sendFifo(queueUrl, "fifo-fail", "A", "fail");
-        String held = sqs.sendFifo(queueUrl, "fifo-held", "A", "held");
-        String slow = sqs.sendFifo(queueUrl, "fifo-slow", "B", "slow");
-        control.resume("fifo");
+        List<String> ids = OneBatch.send(control, "fifo", () -> List.of(
+                sqs.sendFifo(queueUrl, "fifo-fail", "A", "fail"),
+                sqs.sendFifo(queueUrl, "fifo-held", "A", "held"),
+                sqs.sendFifo(queueUrl, "fifo-slow", "B", "slow")));
+        String fail = ids.get(0);
+        String held = ids.get(1);
+        String slow = ids.get(2);
 
         List<Message> received = competeUntilSlowIsDone(sqs, queueUrl, "fifo-fail", Set.of(fail, held),
                 "fifo-slow");
