@@ -2,7 +2,7 @@ package io.quarkiverse.sqschanges.benchmark.runner;
 
 import java.util.List;
 
-/** A running consumer: the raw SDK loop, or an application. */
+/** A running consumer: an application consuming the benchmark queues. */
 interface Consumer extends AutoCloseable {
 
     /** Starts consuming a measured queue; the index counts from 1. */

@@ -8,6 +8,9 @@ interface Contender {
     /** @return its name in the report */
     String name();
 
+    /** @return the application it runs */
+    App app();
+
     /** @return how many receive loops it runs per queue */
     int threads();
 

@@ -19,7 +19,7 @@ record DrainResult(Contender contender, List<Double> rates, RequestCounts reques
     }
 
     boolean is(App app) {
-        return contender instanceof AppContender appContender && appContender.app() == app;
+        return contender.app() == app;
     }
 
     boolean isRaw() {

@@ -8,6 +8,10 @@ import java.util.List;
  */
 record PickupResult(Contender contender, List<Long> micros, double idleReceivesPerMinute) {
 
+    boolean is(App app) {
+        return contender.app() == app;
+    }
+
     double p50Millis() {
         return Stats.percentile(micros, 50) / 1000;
     }

@@ -98,9 +98,9 @@ final class Report {
                 + " | targets |");
         line("|---|---:|---:|---:|---:|---:|---:|---|");
         Optional<PickupResult> raw = pickups.stream()
-                .filter(p -> p.contender() instanceof AppContender app && app.app() == App.RAW).findFirst();
+                .filter(p -> p.is(App.RAW)).findFirst();
         for (PickupResult p : pickups) {
-            boolean extension = p.contender() instanceof AppContender app && app.app() == App.CHANGES;
+            boolean extension = p.is(App.CHANGES);
             String targets = extension ? String.join("; ",
                     target("p50 ≤ 2 × raw", p.p50Millis() <= 2 * raw.map(PickupResult::p50Millis).orElse(0.0)),
                     target("≤ 3.1 receives/min", p.idleReceivesPerMinute() <= 3.1)) : "";

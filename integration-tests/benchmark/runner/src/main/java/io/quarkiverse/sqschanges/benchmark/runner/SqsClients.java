@@ -8,7 +8,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
-/** Builds the runner's SQS clients: async, with the Netty HTTP client, as the applications' clients. */
+/** The runner's queue-admin client (async, Netty HTTP client), and the region and credentials every client uses. */
 final class SqsClients {
 
     /** The region and credentials every client uses; ElasticMQ accepts any. */
