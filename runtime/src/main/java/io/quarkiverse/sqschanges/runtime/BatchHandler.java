@@ -127,9 +127,12 @@ final class BatchHandler {
         try (ChangeTracing.Scope ignored = span.makeCurrent()) {
             fate = handleInSpan(queueUrl, message, span);
         } catch (Throwable e) {
-            // a failure nothing below expected (an Error, say) fails this message only, never the loop
+            // formats, mappers and observers are handled below: this is the extension's own failure (tracing, say),
+            // which fails this message only, never the loop
             span.failed(e);
-            fate = CompletableFuture.completedFuture(observerFailed(message, e, null));
+            LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is kept and delivered again",
+                    message.messageId(), queue.name());
+            fate = CompletableFuture.completedFuture(Fate.KEEP);
         }
         return fate.whenComplete((result, failure) -> span.end());
     }
@@ -242,11 +245,12 @@ final class BatchHandler {
     private Fate observerFailed(SqsMessage message, Throwable failure, String change) {
         stats.handlingFailed(QueueStats.FailureReason.OBSERVER);
         if (stopping) {
-            LOG.warnf("Message %s of queue '%s' was still being handled when the application stopped (%s). The message"
-                    + " is %s.", message.messageId(), queue.name(), Failures.describe(failure),
-                    describe(queue.onFailure(), "on-failure", message));
+            // most likely cut short by the shutdown, not a failure of its own: never deleted or delayed for it
+            LOG.warnf("Message %s of queue '%s' was still being handled when the application stopped (%s); it stays"
+                    + " on the queue and is delivered again", message.messageId(), queue.name(),
+                    Failures.describe(failure));
             LOG.debugf(failure, "Handling message %s during shutdown failed", message.messageId());
-            return fate(queue.onFailure());
+            return Fate.KEEP;
         }
         LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed%s. The message is %s.",
                 message.messageId(), queue.name(), change == null ? "" : " (" + change + ")",

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 /**
  * Polls one queue. Each {@link #run() run} resolves what it needs (queue URL, visibility timeout), then starts the
  * queue's receive loops ({@code concurrency}, one by default; see {@link ReceiveLoop}). The run is over when all its
- * loops are. Runs are started by the scheduler and never overlap. After a failed call to SQS, runs are skipped for
- * a growing back-off.
+ * loops are. Runs are started by the scheduler job, once at startup and by {@code pollNow}; they never overlap: a
+ * start while a run is going returns at once. After a failed call to SQS, runs are skipped for a growing back-off.
  */
 final class QueuePoller {
 
@@ -80,9 +80,9 @@ final class QueuePoller {
     }
 
     /**
-     * Starts a run; called by the scheduler job, never while the previous run is still going.
+     * Starts a run, unless one is going, polling is stopping, or the back-off says to wait.
      *
-     * @return completes when the run is over; never exceptionally
+     * @return completes when the run is over (at once if none was started); never exceptionally
      */
     CompletionStage<Void> run() {
         if (stopping || !backoff.mayAttempt() || !running.compareAndSet(false, true)) {
@@ -98,7 +98,8 @@ final class QueuePoller {
     /**
      * Stops polling: no receive is started any more, and a receive waiting for messages is abandoned.
      *
-     * @return completes when the current run, including the handling and deletion of its batch, is over
+     * @return completes when the current run is over: the batches being handled are handled and their deletes
+     *         sent, and a batch waiting for its turn is made visible again
      */
     CompletableFuture<Void> stop() {
         stopping = true;
@@ -281,7 +282,8 @@ final class QueuePoller {
                 } else {
                     waiting = batch;
                 }
-                receiveNext = handleNow && queue.prefetch() && startReceiving();
+                // a batch may only wait for its turn while the heartbeat keeps it hidden
+                receiveNext = handleNow && queue.prefetch() && batch.keptHidden() && startReceiving();
             }
             if (handleNow) {
                 workers.execute(() -> handle(batch));
@@ -305,9 +307,7 @@ final class QueuePoller {
             try {
                 handled = handler.handle(queueUrl, batch.messages, batch::released);
             } catch (Throwable e) {
-                LOG.errorf(e, "Handling a batch of queue '%s' failed; its messages will be delivered again",
-                        queue.name());
-                handled = CompletableFuture.completedFuture(new BatchOutcome());
+                handled = CompletableFuture.failedFuture(e);
             }
             handled.whenComplete((outcome, failure) -> {
                 CompletableFuture<Void> heartbeatStopped = batch.stopHeartbeat();
@@ -346,9 +346,10 @@ final class QueuePoller {
                 receiveNext = startReceiving();
             }
             if (outcome != null) {
-                CompletableFuture<Void> retries = outcome.retryDelaySeconds().isEmpty() ? heartbeatStopped
+                Map<Message, Integer> retryDelays = outcome.retryDelaySeconds();
+                CompletableFuture<Void> retries = retryDelays.isEmpty() ? heartbeatStopped
                         : heartbeatStopped.thenCompose(
-                                ignored -> visibility.change(queueUrl, outcome.retryDelaySeconds(), "delay a retry"));
+                                ignored -> visibility.change(queueUrl, retryDelays, "delay a retry"));
                 CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()), retries)
                         .whenComplete((ignored, failure) -> settled(failure));
             }
@@ -414,6 +415,11 @@ final class QueuePoller {
             this.beat = queue.visibilityHeartbeat() && visibilitySeconds > 0
                     ? heartbeat.start(queueUrl, messages, visibilitySeconds)
                     : null;
+        }
+
+        /** @return whether the heartbeat keeps the batch hidden (it may then wait for its turn) */
+        boolean keptHidden() {
+            return beat != null;
         }
 
         void released(Message message) {

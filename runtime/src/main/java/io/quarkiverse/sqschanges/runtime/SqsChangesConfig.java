@@ -134,9 +134,10 @@ public interface SqsChangesConfig {
 
         /**
          * Whether a receive loop asks SQS for its next batch while it is still handling the current one, so that
-         * handling and waiting for SQS overlap. A loop then holds at most one received batch waiting (kept hidden
-         * by the visibility heartbeat). Turn it off when handling is slow and other consumers of the queue should
-         * get those messages instead.
+         * handling and waiting for SQS overlap. A loop then holds at most one received batch waiting, kept hidden
+         * by the visibility heartbeat; without the heartbeat ({@code visibility-heartbeat=false}) there is no
+         * prefetch. Turn it off when handling is slow and other consumers of the queue should get those messages
+         * instead.
          */
         @WithDefault("true")
         boolean prefetch();

@@ -25,7 +25,8 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * With {@code prefetch} (the default) a receive loop has its next batch received while it handles the current one;
  * the waiting batch is kept hidden by the heartbeat, and is handled after the current one, not beside it. Without
- * prefetch, nothing more is received while a batch is handled. Batches are one message each here.
+ * prefetch, nothing more is received while a batch is handled; nor without the heartbeat, which a waiting batch needs
+ * to stay hidden. Batches are one message each here.
  */
 class PrefetchTest {
 
@@ -40,7 +41,12 @@ class PrefetchTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.max-messages", "1")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.prefetch", "false");
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.prefetch", "false")
+            .overrideConfigKey("quarkus.sqs-changes.queues.no-heartbeat.queue-name", "no-heartbeat")
+            .overrideConfigKey("quarkus.sqs-changes.queues.no-heartbeat.max-messages", "1")
+            .overrideConfigKey("quarkus.sqs-changes.queues.no-heartbeat.visibility-timeout", "20s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.no-heartbeat.wait-time", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.no-heartbeat.visibility-heartbeat", "false");
 
     @Inject
     BlockingObserver observer;
@@ -50,12 +56,13 @@ class PrefetchTest {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String prefetchingUrl = sqs.queueUrl("prefetching");
         String oneAtATimeUrl = sqs.queueUrl("one-at-a-time");
-        for (String url : List.of(prefetchingUrl, oneAtATimeUrl)) {
+        String noHeartbeatUrl = sqs.queueUrl("no-heartbeat");
+        for (String url : List.of(prefetchingUrl, oneAtATimeUrl, noHeartbeatUrl)) {
             sqs.send(url, "first");
             sqs.send(url, "second");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> observer.started("prefetching").size() == 1
-                && observer.started("one-at-a-time").size() == 1);
+                && observer.started("one-at-a-time").size() == 1 && observer.started("no-heartbeat").size() == 1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sqs.messagesInFlight(prefetchingUrl) == 2);
         // for more than twice the visibility timeout: the waiting batch stays hidden and unhandled,
@@ -64,6 +71,7 @@ class PrefetchTest {
         while (System.currentTimeMillis() < until) {
             assertThat(sqs.messagesInFlight(prefetchingUrl)).as("in flight, prefetching").isEqualTo(2);
             assertThat(sqs.messagesInFlight(oneAtATimeUrl)).as("in flight, no prefetch").isEqualTo(1);
+            assertThat(sqs.messagesInFlight(noHeartbeatUrl)).as("in flight, no heartbeat").isEqualTo(1);
             Thread.sleep(200);
         }
         assertThat(observer.started("prefetching")).hasSize(1);
@@ -71,9 +79,10 @@ class PrefetchTest {
 
         observer.release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(prefetchingUrl) == 0
-                && sqs.messagesOnQueue(oneAtATimeUrl) == 0);
+                && sqs.messagesOnQueue(oneAtATimeUrl) == 0 && sqs.messagesOnQueue(noHeartbeatUrl) == 0);
         assertThat(observer.started("prefetching")).containsExactlyInAnyOrder("first", "second");
         assertThat(observer.started("one-at-a-time")).containsExactlyInAnyOrder("first", "second");
+        assertThat(observer.started("no-heartbeat")).containsExactlyInAnyOrder("first", "second");
     }
 
     @Singleton
