@@ -3,9 +3,6 @@ package io.quarkiverse.sqschanges.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -53,13 +50,8 @@ class DevServicesTest {
 
     /** Runs once the application, and with it the Dev Service, has stopped: nothing listens on the port any more. */
     static void theServerStopsWithTheApplication() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", PORT), 1000);
-            throw new AssertionError("The embedded SQS server still listens on port " + PORT
-                    + " after the application stopped");
-        } catch (IOException expected) {
-            // connection refused: stopped
-        }
+        assertThat(FreePort.isListening(PORT)).as("the embedded SQS server listening on port %d after the"
+                + " application stopped", PORT).isFalse();
     }
 
     static SqsClient client;

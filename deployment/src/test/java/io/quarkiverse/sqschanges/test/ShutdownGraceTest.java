@@ -40,7 +40,7 @@ class ShutdownGraceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, VerySlowObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, LogRecords.class, VerySlowObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.shutdown-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.grace.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.grace.wait-time", "1s")
@@ -88,7 +88,7 @@ class ShutdownGraceTest {
         @Override
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() == Level.WARNING.intValue()) {
-                logged().add(record.getMessage());
+                logged().add(LogRecords.text(record));
                 events().add("warned");
             }
         }

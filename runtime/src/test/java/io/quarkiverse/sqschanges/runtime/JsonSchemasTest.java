@@ -72,6 +72,8 @@ class JsonSchemasTest {
 
     private InvalidMessageException violation(String json) throws IOException {
         var node = mapper.readTree(json);
-        return catchThrowableOfType(InvalidMessageException.class, () -> schema.check(node));
+        InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class, () -> schema.check(node));
+        assertThat(e).as("the schema's verdict on %s", json).isNotNull();
+        return e;
     }
 }

@@ -14,7 +14,6 @@ class MissingSchemaTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             // startup fails on the configuration before any SQS call: no server needed
             .overrideConfigKey("quarkus.sqs-changes.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.sqs.devservices.enabled", "false")
             .overrideConfigKey("quarkus.sqs.aws.region", "us-east-1")
             .overrideConfigKey("quarkus.sqs.aws.credentials.type", "static")
             .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.access-key-id", "test")

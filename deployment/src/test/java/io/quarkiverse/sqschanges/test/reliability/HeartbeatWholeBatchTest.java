@@ -56,7 +56,7 @@ class HeartbeatWholeBatchTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> observers.seen().containsAll(List.of(fast, slow)));
         await().atMost(Duration.ofSeconds(15)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         // two more visibility timeouts: a message that came back would be seen again by now
-        Thread.sleep(2500);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> observers.seen().size() == 2);
 
         assertThat(observers.slowDone()).isTrue();
         assertThat(observers.seen()).containsExactlyInAnyOrder(fast, slow);

@@ -11,8 +11,8 @@ import io.quarkiverse.sqschanges.ChangeSourceControl;
  */
 final class OneBatch {
 
-    /** Longer than the tests' 1 s {@code wait-time}: a receive that was waiting has returned by then. */
-    private static final long NO_RECEIVE_WAITING_MILLIS = 1500;
+    /** Well over the tests' 1 s {@code wait-time}: a receive that was waiting has returned by then. */
+    private static final long NO_RECEIVE_WAITING_MILLIS = 2500;
 
     private OneBatch() {
     }

@@ -12,13 +12,13 @@ import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.test.CountingProxy;
 import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.test.LogRecords;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -88,7 +88,6 @@ class OutageTest {
 
     /** @return the start of the message, up to what depends on the failure */
     static String message(LogRecord record) {
-        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        return message.replaceAll("(?s)^(Polling of queue '[^']*' (failed|works again)).*", "$1");
+        return LogRecords.text(record).replaceAll("(?s)^(Polling of queue '[^']*' (failed|works again)).*", "$1");
     }
 }
