@@ -38,7 +38,7 @@ final class BatchHandler {
     private final ChangeFactory changeFactory;
     private final ChangeDispatcher dispatcher;
     private final DuplicateFilter duplicates;
-    private final QueueStats stats;
+    private final QueueCounters counters;
     private final ChangeTracing tracing;
     private volatile boolean stopping;
 
@@ -46,10 +46,10 @@ final class BatchHandler {
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
      */
     BatchHandler(QueueSettings queue, ChangeFactory changeFactory, ChangeDispatcher dispatcher,
-            DuplicateFilter duplicates, QueueStats stats, ChangeTracing tracing) {
+            DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing) {
         this.queue = queue;
         this.tracing = tracing;
-        this.stats = stats;
+        this.counters = counters;
         this.changeFactory = changeFactory;
         this.dispatcher = dispatcher;
         this.duplicates = duplicates;
@@ -138,11 +138,12 @@ final class BatchHandler {
     }
 
     private CompletableFuture<Fate> handleInSpan(String queueUrl, SqsMessage message, ChangeTracing.MessageSpan span) {
-        message.sentTimestamp().ifPresent(sent -> stats.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
+        message.sentTimestamp()
+                .ifPresent(sent -> counters.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
         if (alreadyHandled(message)) {
             LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
                     queue.name());
-            stats.duplicateSkipped();
+            counters.duplicateSkipped();
             return CompletableFuture.completedFuture(Fate.DELETE);
         }
         List<Change> changes;
@@ -161,11 +162,11 @@ final class BatchHandler {
                     message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
             return CompletableFuture.completedFuture(Fate.DELETE);
         }
-        stats.fired(changes.size());
+        counters.fired(changes.size());
         long start = System.nanoTime();
         AtomicReference<String> failedChange = new AtomicReference<>();
         return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
-            stats.timings().handled(System.nanoTime() - start);
+            counters.timings().handled(System.nanoTime() - start);
             if (failure == null) {
                 return handled(message);
             }
@@ -234,7 +235,8 @@ final class BatchHandler {
     }
 
     private Fate invalid(SqsMessage message, InvalidMessageException e) {
-        stats.handlingFailed(e.getCause() != null ? QueueStats.FailureReason.MAPPING : QueueStats.FailureReason.INVALID);
+        counters.handlingFailed(e.getCause() != null ? QueueCounters.FailureReason.MAPPING
+                : QueueCounters.FailureReason.INVALID);
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
                 queue.name(), e.getMessage(), describe(queue.invalidMessage(), "invalid-message", message));
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
@@ -243,7 +245,7 @@ final class BatchHandler {
 
     /** @param change which of the message's changes failed, when it made several; {@code null} otherwise */
     private Fate observerFailed(SqsMessage message, Throwable failure, String change) {
-        stats.handlingFailed(QueueStats.FailureReason.OBSERVER);
+        counters.handlingFailed(QueueCounters.FailureReason.OBSERVER);
         if (stopping) {
             // most likely cut short by the shutdown, not a failure of its own: never deleted or delayed for it
             LOG.warnf("Message %s of queue '%s' was still being handled when the application stopped (%s); it stays"

@@ -104,12 +104,12 @@ public class ChangeSources implements ChangeSourceControl {
                     .orElse(JsonSchemaCheck.NONE);
             ChangeFactory changeFactory = new ChangeFactory(queue, BodyFormats.forQueue(queue, jsonParser, schema),
                     mapper);
-            QueueStats stats = new QueueStats();
+            QueueCounters counters = new QueueCounters();
             BatchHandler handler = new BatchHandler(queue, changeFactory, dispatcher,
-                    queue.deduplicate() ? duplicates : null, stats, tracing);
+                    queue.deduplicate() ? duplicates : null, counters, tracing);
             String job = JOB_PREFIX + queue.name();
             client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs, handler, workers, timer,
-                    new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis), stats,
+                    new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis), counters,
                     () -> scheduler.isPaused(job))));
         }
         if (!problems.isEmpty()) {
@@ -166,17 +166,18 @@ public class ChangeSources implements ChangeSourceControl {
         if (poller == null) {
             return new QueueStatus(queue, QueueState.DISABLED, Optional.empty(), Optional.empty(), 0, 0, 0, 0);
         }
-        QueueStats stats = poller.stats();
+        QueueCounters counters = poller.counters();
         QueueState state = poller.stopping() ? QueueState.STOPPED
                 : scheduler.isPaused(JOB_PREFIX + queue) ? QueueState.PAUSED
                         : poller.failing() ? QueueState.FAILING : QueueState.POLLING;
-        return new QueueStatus(queue, state, stats.lastSuccess(), poller.failing() ? stats.lastError() : Optional.empty(),
-                stats.received(), stats.fired(), stats.deleted(), stats.failedCount());
+        return new QueueStatus(queue, state, counters.lastSuccess(),
+                poller.failing() ? counters.lastError() : Optional.empty(), counters.received(), counters.fired(),
+                counters.deleted(), counters.failedCount());
     }
 
     /** @return the counters of an enabled queue, for metrics */
-    Optional<QueueStats> stats(String queue) {
-        return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::stats);
+    Optional<QueueCounters> counters(String queue) {
+        return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::counters);
     }
 
     /** @return the settings of every configured queue, disabled ones included, by name */

@@ -21,12 +21,12 @@ final class MessageDeleter {
 
     private final SqsAsyncClient sqs;
     private final String queueName;
-    private final QueueStats stats;
+    private final QueueCounters counters;
 
-    MessageDeleter(SqsAsyncClient sqs, String queueName, QueueStats stats) {
+    MessageDeleter(SqsAsyncClient sqs, String queueName, QueueCounters counters) {
         this.sqs = sqs;
         this.queueName = queueName;
-        this.stats = stats;
+        this.counters = counters;
     }
 
     /**
@@ -46,13 +46,13 @@ final class MessageDeleter {
         }
         return sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
                 .handle((response, failure) -> {
-                    stats.deleteRequest(failure == null);
+                    counters.deleteRequest(failure == null);
                     if (failure != null) {
                         LOG.warnf("Could not delete %d handled message(s) of queue '%s' (%s); SQS will deliver them"
                                 + " again", batch.size(), queueName, Failures.describeWithoutServiceText(failure));
                         LOG.debugf("Deleting from queue '%s' failed: %s", queueName, Failures.describe(failure));
                     } else {
-                        stats.deleted(response.hasSuccessful() ? response.successful().size() : 0);
+                        counters.deleted(response.hasSuccessful() ? response.successful().size() : 0);
                     }
                     if (failure == null && response.hasFailed() && !response.failed().isEmpty()) {
                         for (BatchResultErrorEntry error : response.failed()) {

@@ -44,7 +44,7 @@ final class QueuePoller {
     private final VisibilityHeartbeat heartbeat;
     private final Executor workers;
     private final PollingBackoff backoff;
-    private final QueueStats stats;
+    private final QueueCounters counters;
     private final BooleanSupplier paused;
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -60,13 +60,13 @@ final class QueuePoller {
      * @param paused whether the queue's job is paused: a run in progress ends at its next receive
      */
     QueuePoller(QueueSettings queue, SqsAsyncClient sqs, BatchHandler handler, Executor workers,
-            ScheduledExecutorService timer, PollingBackoff backoff, QueueStats stats, BooleanSupplier paused) {
+            ScheduledExecutorService timer, PollingBackoff backoff, QueueCounters counters, BooleanSupplier paused) {
         this.queue = queue;
         this.sqs = sqs;
         this.handler = handler;
-        this.stats = stats;
+        this.counters = counters;
         this.paused = paused;
-        this.deleter = new MessageDeleter(sqs, queue.name(), stats);
+        this.deleter = new MessageDeleter(sqs, queue.name(), counters);
         this.visibility = new VisibilityChanger(sqs, queue.name());
         this.heartbeat = new VisibilityHeartbeat(visibility, timer);
         this.workers = workers;
@@ -108,8 +108,8 @@ final class QueuePoller {
         return currentRun;
     }
 
-    QueueStats stats() {
-        return stats;
+    QueueCounters counters() {
+        return counters;
     }
 
     /** @return the client this queue is polled with */
@@ -247,7 +247,7 @@ final class QueuePoller {
         private void receive() {
             call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
                 if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
-                    stats.receiveRequest(failure == null);
+                    counters.receiveRequest(failure == null);
                 }
                 if (failure != null) {
                     failed(failure);
@@ -260,9 +260,9 @@ final class QueuePoller {
 
         private void received(ReceiveMessageResponse response) {
             backoff.succeeded(queue.name());
-            stats.callSucceeded();
+            counters.callSucceeded();
             List<Message> messages = response.hasMessages() ? response.messages() : List.of();
-            stats.received(messages.size());
+            counters.received(messages.size());
             if (messages.isEmpty()) {
                 end();
                 return;
@@ -454,7 +454,7 @@ final class QueuePoller {
             LOG.debugf("Polling of queue '%s' stopped", queue.name());
         } else {
             backoff.failed(queue.name(), cause);
-            stats.callFailed(Failures.describe(cause));
+            counters.callFailed(Failures.describe(cause));
         }
     }
 

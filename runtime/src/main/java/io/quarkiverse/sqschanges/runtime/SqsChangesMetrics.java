@@ -33,37 +33,37 @@ public class SqsChangesMetrics {
     /** Runs after the pollers are created at startup. */
     void register(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         for (String queue : sources.queues()) {
-            sources.stats(queue).ifPresent(stats -> register(queue, stats));
+            sources.counters(queue).ifPresent(counters -> register(queue, counters));
         }
     }
 
-    private void register(String queue, QueueStats stats) {
+    private void register(String queue, QueueCounters counters) {
         Tags tags = Tags.of("queue", queue);
-        counter("messages.received", "Messages received", tags, stats, QueueStats::received);
-        counter("changes.fired", "Changes fired to observers", tags, stats, QueueStats::fired);
-        counter("messages.deleted", "Messages deleted after handling (or by a failure rule)", tags, stats,
-                QueueStats::deleted);
-        counter("messages.duplicates", "Messages skipped as already handled (deduplicate=true)", tags, stats,
-                QueueStats::duplicates);
-        for (QueueStats.FailureReason reason : QueueStats.FailureReason.values()) {
+        counter("messages.received", "Messages received", tags, counters, QueueCounters::received);
+        counter("changes.fired", "Changes fired to observers", tags, counters, QueueCounters::fired);
+        counter("messages.deleted", "Messages deleted after handling (or by a failure rule)", tags, counters,
+                QueueCounters::deleted);
+        counter("messages.duplicates", "Messages skipped as already handled (deduplicate=true)", tags, counters,
+                QueueCounters::duplicates);
+        for (QueueCounters.FailureReason reason : QueueCounters.FailureReason.values()) {
             counter("messages.failed", "Messages whose handling failed, by reason", tags.and("reason",
-                    reason.name().toLowerCase()), stats, s -> s.failedCount(reason));
+                    reason.name().toLowerCase()), counters, s -> s.failedCount(reason));
         }
-        counter("requests", "SQS requests", tags.and("action", "receive").and("outcome", "success"), stats,
+        counter("requests", "SQS requests", tags.and("action", "receive").and("outcome", "success"), counters,
                 s -> s.receiveRequests() - s.receiveErrors());
-        counter("requests", "SQS requests", tags.and("action", "receive").and("outcome", "error"), stats,
-                QueueStats::receiveErrors);
-        counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "success"), stats,
+        counter("requests", "SQS requests", tags.and("action", "receive").and("outcome", "error"), counters,
+                QueueCounters::receiveErrors);
+        counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "success"), counters,
                 s -> s.deleteRequests() - s.deleteErrors());
-        counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "error"), stats,
-                QueueStats::deleteErrors);
+        counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "error"), counters,
+                QueueCounters::deleteErrors);
 
         Timer lag = Timer.builder(PREFIX + "lag").description("Time from sending to receipt (now - SentTimestamp)")
                 .tags(tags).publishPercentileHistogram().register(registry);
         Timer handling = Timer.builder(PREFIX + "handling")
                 .description("Time from firing a message's changes to the completion of their last observer")
                 .tags(tags).publishPercentileHistogram().register(registry);
-        stats.useTimings(new QueueTimings() {
+        counters.recordTimingsWith(new MessageTimingRecorder() {
             @Override
             public void lag(long millis) {
                 lag.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
@@ -76,8 +76,8 @@ public class SqsChangesMetrics {
         });
     }
 
-    private void counter(String name, String description, Tags tags, QueueStats stats,
-            ToDoubleFunction<QueueStats> value) {
-        FunctionCounter.builder(PREFIX + name, stats, value).description(description).tags(tags).register(registry);
+    private void counter(String name, String description, Tags tags, QueueCounters counters,
+            ToDoubleFunction<QueueCounters> value) {
+        FunctionCounter.builder(PREFIX + name, counters, value).description(description).tags(tags).register(registry);
     }
 }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts what happens on one queue, for {@code ChangeSourceControl.status}.
+ * Counts what happens on one queue, for {@code ChangeSourceControl.status} and the metrics.
  */
-final class QueueStats {
+final class QueueCounters {
 
     private static final int MAX_ERROR_LENGTH = 160;
 
@@ -23,7 +23,7 @@ final class QueueStats {
     private final LongAdder receiveErrors = new LongAdder();
     private final LongAdder deleteRequests = new LongAdder();
     private final LongAdder deleteErrors = new LongAdder();
-    private volatile QueueTimings timings = QueueTimings.NONE;
+    private volatile MessageTimingRecorder timings = MessageTimingRecorder.NONE;
     private volatile Instant lastSuccess;
     private volatile String lastError;
 
@@ -86,11 +86,11 @@ final class QueueStats {
         }
     }
 
-    void useTimings(QueueTimings timings) {
+    void recordTimingsWith(MessageTimingRecorder timings) {
         this.timings = timings;
     }
 
-    QueueTimings timings() {
+    MessageTimingRecorder timings() {
         return timings;
     }
 

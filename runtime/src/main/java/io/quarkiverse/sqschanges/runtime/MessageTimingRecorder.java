@@ -1,12 +1,13 @@
 package io.quarkiverse.sqschanges.runtime;
 
 /**
- * Receives per-message timings of a queue; metrics implement it when Micrometer is present.
+ * Records how long each message of a queue waited in SQS and took to handle; the metrics implement it when
+ * Micrometer is present.
  */
-interface QueueTimings {
+interface MessageTimingRecorder {
 
     /** Records nothing. */
-    QueueTimings NONE = new QueueTimings() {
+    MessageTimingRecorder NONE = new MessageTimingRecorder() {
         @Override
         public void lag(long millis) {
         }
