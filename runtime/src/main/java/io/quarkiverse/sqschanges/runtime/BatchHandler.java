@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -36,22 +37,23 @@ final class BatchHandler {
 
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
-    private final ChangeDispatcher dispatcher;
+    private final Function<Change, CompletionStage<Void>> dispatch;
     private final DuplicateFilter duplicates;
     private final QueueCounters counters;
     private final ChangeTracing tracing;
     private volatile boolean stopping;
 
     /**
+     * @param dispatch fires a change to its observers; completes when they have, exceptionally if one failed
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
      */
-    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, ChangeDispatcher dispatcher,
+    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, Function<Change, CompletionStage<Void>> dispatch,
             DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing) {
         this.queue = queue;
         this.tracing = tracing;
         this.counters = counters;
         this.changeFactory = changeFactory;
-        this.dispatcher = dispatcher;
+        this.dispatch = dispatch;
         this.duplicates = duplicates;
     }
 
@@ -201,7 +203,7 @@ final class BatchHandler {
     /** @return completes when the change's observers have; a synchronous observer's exception fails it */
     private CompletableFuture<Void> dispatchOne(Change change) {
         try {
-            return dispatcher.dispatch(change).toCompletableFuture();
+            return dispatch.apply(change).toCompletableFuture();
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }

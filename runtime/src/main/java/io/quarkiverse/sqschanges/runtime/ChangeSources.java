@@ -1,6 +1,5 @@
 package io.quarkiverse.sqschanges.runtime;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,6 @@ public class ChangeSources implements ChangeSourceControl {
 
     private static final Logger LOG = Logger.getLogger(ChangeSources.class);
     private static final String JOB_PREFIX = "sqs-changes:";
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final SqsChangesConfig config;
     private final Scheduler scheduler;
@@ -87,7 +85,9 @@ public class ChangeSources implements ChangeSourceControl {
         configuredQueues = queues.stream().map(QueueSettings::name).toList();
         settingsByQueue = queues.stream().collect(Collectors.toUnmodifiableMap(QueueSettings::name, q -> q));
         problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));
-        JsonObjectParser jsonParser = null;
+        BodyFormats formats = new BodyFormats(objectMapper::get);
+        QueuePollerFactory pollerFactory = new QueuePollerFactory(dispatcher::dispatch, duplicates, tracing, workers,
+                timer);
         for (QueueSettings queue : queues) {
             if (!queue.enabled()) {
                 LOG.infof("Queue '%s' is disabled (%s=false)", queue.name(), queue.property("enabled"));
@@ -95,21 +95,9 @@ public class ChangeSources implements ChangeSourceControl {
             }
             Optional<SqsAsyncClient> client = SqsClients.forQueue(queue, problems);
             MessageMapper mapper = mappers.mapperFor(queue.name()).orElse(null);
-            if (jsonParser == null && queue.format() != MessageFormat.RAW) {
-                jsonParser = new JsonObjectParser(objectMapper.get());
-            }
-            JsonSchemaCheck schema = queue.jsonSchema()
-                    .map(resource -> JsonSchemas.load(resource, queue.property("json-schema"), objectMapper.get(),
-                            problems))
-                    .orElse(JsonSchemaCheck.NONE);
-            ChangeFactory changeFactory = new ChangeFactory(queue, BodyFormats.forQueue(queue, jsonParser, schema),
-                    mapper);
-            QueueCounters counters = new QueueCounters();
-            BatchHandler handler = new BatchHandler(queue, changeFactory, dispatcher,
-                    queue.deduplicate() ? duplicates : null, counters, tracing);
+            BodyFormat format = formats.forQueue(queue, problems);
             String job = JOB_PREFIX + queue.name();
-            client.ifPresent(sqs -> pollers.add(new QueuePoller(queue, sqs, handler, workers, timer,
-                    new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis), counters,
+            client.ifPresent(sqs -> pollers.add(pollerFactory.create(queue, sqs, format, mapper,
                     () -> scheduler.isPaused(job))));
         }
         if (!problems.isEmpty()) {
