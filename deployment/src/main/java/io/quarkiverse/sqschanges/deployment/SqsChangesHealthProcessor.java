@@ -1,6 +1,6 @@
 package io.quarkiverse.sqschanges.deployment;
 
-import io.quarkiverse.sqschanges.runtime.SqsChangesReadinessCheck;
+import io.quarkiverse.sqschanges.runtime.observability.SqsChangesReadinessCheck;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 

@@ -2,7 +2,7 @@ package io.quarkiverse.sqschanges.deployment;
 
 import java.util.Optional;
 
-import io.quarkiverse.sqschanges.runtime.SqsChangesMetrics;
+import io.quarkiverse.sqschanges.runtime.observability.SqsChangesMetrics;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;

@@ -4,7 +4,7 @@ import io.quarkiverse.sqschanges.Codebase;
 import io.quarkiverse.sqschanges.runtime.ChangeDispatcher;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
 import io.quarkiverse.sqschanges.runtime.DuplicateFilterProducer;
-import io.quarkiverse.sqschanges.runtime.NoChangeTracing;
+import io.quarkiverse.sqschanges.runtime.tracing.NoChangeTracing;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;

@@ -22,7 +22,7 @@ class JsonFormatTest {
 
     /** In each invalid body; it must reach the log at DEBUG only. */
     static final String SECRET = "json-secret-5e21b7";
-    static final String HANDLER_LOGGER = "io.quarkiverse.sqschanges.runtime.BatchHandler";
+    static final String HANDLER_LOGGER = "io.quarkiverse.sqschanges.runtime.polling.BatchHandler";
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()

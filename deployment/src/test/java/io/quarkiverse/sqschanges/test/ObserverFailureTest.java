@@ -28,7 +28,7 @@ class ObserverFailureTest {
 
     static final String SYNC_BODY = "sync-body-3f9c1a-confidential";
     static final String ASYNC_BODY = "async-body-77d0e2-confidential";
-    static final String HANDLER_LOGGER = "io.quarkiverse.sqschanges.runtime.BatchHandler";
+    static final String HANDLER_LOGGER = "io.quarkiverse.sqschanges.runtime.polling.BatchHandler";
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.Codebase;
+import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 

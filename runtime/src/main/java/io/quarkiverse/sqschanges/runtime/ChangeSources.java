@@ -30,6 +30,17 @@ import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.QueueState;
 import io.quarkiverse.sqschanges.QueueStatus;
+import io.quarkiverse.sqschanges.runtime.config.ConfigNames;
+import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
+import io.quarkiverse.sqschanges.runtime.config.QueueSettingsFactory;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
+import io.quarkiverse.sqschanges.runtime.format.BodyFormat;
+import io.quarkiverse.sqschanges.runtime.format.BodyFormats;
+import io.quarkiverse.sqschanges.runtime.polling.QueueCounters;
+import io.quarkiverse.sqschanges.runtime.polling.QueuePoller;
+import io.quarkiverse.sqschanges.runtime.polling.QueuePollerFactory;
+import io.quarkiverse.sqschanges.runtime.polling.SqsClients;
+import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -164,17 +175,17 @@ public class ChangeSources implements ChangeSourceControl {
     }
 
     /** @return the counters of an enabled queue, for metrics */
-    Optional<QueueCounters> counters(String queue) {
+    public Optional<QueueCounters> counters(String queue) {
         return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::counters);
     }
 
     /** @return the settings of every configured queue, disabled ones included, by name */
-    Map<String, QueueSettings> settings() {
+    public Map<String, QueueSettings> settings() {
         return settingsByQueue;
     }
 
     /** @return the queue URL of an enabled queue, once configured or resolved */
-    Optional<String> queueUrl(String queue) {
+    public Optional<String> queueUrl(String queue) {
         return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::queueUrl);
     }
 
@@ -185,7 +196,7 @@ public class ChangeSources implements ChangeSourceControl {
      * @return the id SQS gave the message
      * @throws IllegalArgumentException if the queue is not configured, or disabled
      */
-    CompletableFuture<String> send(String queue, String body) {
+    public CompletableFuture<String> send(String queue, String body) {
         QueuePoller poller = poller(queue);
         SqsAsyncClient sqs = poller.sqs();
         return poller.resolveUrl().thenCompose(queueUrl -> sqs.sendMessage(b -> {

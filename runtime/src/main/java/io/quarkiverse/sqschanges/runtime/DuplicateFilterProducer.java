@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.sqschanges.DuplicateFilter;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
 import io.quarkus.arc.DefaultBean;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.inject.Any;
 
 import io.quarkiverse.sqschanges.MessageMapper;
+import io.quarkiverse.sqschanges.runtime.config.ConfigNames;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 

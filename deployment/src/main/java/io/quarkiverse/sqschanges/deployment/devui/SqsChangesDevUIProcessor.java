@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkiverse.sqschanges.deployment.ChangeMapperBuildItem;
-import io.quarkiverse.sqschanges.runtime.DevUiQueues;
+import io.quarkiverse.sqschanges.runtime.devui.DevUiQueues;
 import io.quarkiverse.sqschanges.runtime.devui.RecentChanges;
 import io.quarkiverse.sqschanges.runtime.devui.SqsChangesJsonRpcService;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;

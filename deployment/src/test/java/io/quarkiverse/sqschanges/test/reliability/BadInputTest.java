@@ -31,7 +31,7 @@ class BadInputTest {
 
     /** In every body that can hold it; it must reach the log at DEBUG only. */
     static final String SECRET = "hostile-secret-c41d9e";
-    static final String HANDLER_LOGGER = "io.quarkiverse.sqschanges.runtime.BatchHandler";
+    static final String HANDLER_LOGGER = "io.quarkiverse.sqschanges.runtime.polling.BatchHandler";
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()

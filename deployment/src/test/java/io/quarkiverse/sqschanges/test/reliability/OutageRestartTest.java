@@ -50,7 +50,8 @@ class OutageRestartTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.restart.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.restart.wait-time", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.restart.visibility-timeout", "5s")
-            .setLogRecordPredicate(r -> r.getLoggerName().equals("io.quarkiverse.sqschanges.runtime.PollingBackoff"))
+            .setLogRecordPredicate(
+                    r -> r.getLoggerName().equals("io.quarkiverse.sqschanges.runtime.polling.PollingBackoff"))
             .assertLogRecords(records -> OutageTest.outageLoggedOncePerStateChange(records, "restart"));
 
     @Inject

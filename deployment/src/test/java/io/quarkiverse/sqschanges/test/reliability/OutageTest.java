@@ -46,7 +46,8 @@ class OutageTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.wait-time", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.visibility-timeout", "5s")
-            .setLogRecordPredicate(r -> r.getLoggerName().equals("io.quarkiverse.sqschanges.runtime.PollingBackoff"))
+            .setLogRecordPredicate(
+                    r -> r.getLoggerName().equals("io.quarkiverse.sqschanges.runtime.polling.PollingBackoff"))
             .assertLogRecords(records -> outageLoggedOncePerStateChange(records, "stream"));
 
     @Inject

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.sqschanges.ChangeSourceControl;
-import io.quarkiverse.sqschanges.runtime.DevUiQueues;
-import io.quarkiverse.sqschanges.runtime.DevUiQueues.QueueRow;
+import io.quarkiverse.sqschanges.runtime.devui.DevUiQueues.QueueRow;
 
 /**
  * The Dev UI's JSON-RPC methods: the queues with their state and counts, the last changes, a test message, and

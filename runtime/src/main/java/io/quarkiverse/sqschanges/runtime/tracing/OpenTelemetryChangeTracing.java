@@ -18,8 +18,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkiverse.sqschanges.SqsMessage;
-import io.quarkiverse.sqschanges.runtime.ChangeTracing;
-import io.quarkiverse.sqschanges.runtime.QueueSettings;
+import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 

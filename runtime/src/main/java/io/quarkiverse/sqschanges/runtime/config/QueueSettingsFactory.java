@@ -1,0 +1,133 @@
+package io.quarkiverse.sqschanges.runtime.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig.QueueConfig;
+
+/**
+ * Checks the configured queues and turns them into {@link QueueSettings}; each problem found names the property
+ * at fault and the values it allows.
+ */
+public final class QueueSettingsFactory {
+
+    private static final int MAX_WAIT_SECONDS = 20;
+    private static final int MAX_CONCURRENCY = 50;
+    private static final int MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
+
+    /** The queue properties that are booleans: a typo in one must not read as {@code false}. */
+    private static final List<String> BOOLEAN_PROPERTIES = List.of("enabled", "prefetch", "visibility-heartbeat",
+            "deduplicate");
+    /** What the configuration reads as a boolean, ignoring case. */
+    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "1",
+            "0");
+
+    private QueueSettingsFactory() {
+    }
+
+    /**
+     * The configuration reads any word other than true, yes, on, y or 1 as {@code false}; for a queue's switches,
+     * anything it does not know is refused instead.
+     */
+    private static void checkBoolean(String property, List<String> problems) {
+        String value = ConfigProvider.getConfig().getConfigValue(property).getValue();
+        if (value != null && !BOOLEAN_WORDS.contains(value.trim().toLowerCase(Locale.ROOT))) {
+            problems.add(property + " is '" + value + "'; allowed values are true and false");
+        }
+    }
+
+    /**
+     * @param problems receives a message for each problem found
+     * @return the settings of every configured queue, enabled or not, sorted by name
+     */
+    public static List<QueueSettings> create(SqsChangesConfig config, List<String> problems) {
+        List<QueueSettings> settings = new ArrayList<>();
+        for (Map.Entry<String, QueueConfig> entry : new TreeMap<>(config.queues()).entrySet()) {
+            settings.add(create(entry.getKey(), entry.getValue(), problems));
+        }
+        return settings;
+    }
+
+    private static QueueSettings create(String name, QueueConfig queue, List<String> problems) {
+        if (name.isBlank()) {
+            problems.add("A queue under " + ConfigNames.PREFIX + ".queues has a blank name; give it a name such as"
+                    + " " + ConfigNames.queueProperty("orders", "url"));
+        }
+        if (queue.url().isPresent() == queue.queueName().isPresent()) {
+            problems.add(queue.url().isPresent()
+                    ? "Queue '" + name + "' sets both " + ConfigNames.queueProperty(name, "url") + " and "
+                            + ConfigNames.queueProperty(name, "queue-name") + "; set only one of them"
+                    : "Queue '" + name + "' has no " + ConfigNames.queueProperty(name, "url") + " and no "
+                            + ConfigNames.queueProperty(name, "queue-name") + "; set one of them (the queue URL, or"
+                            + " the queue name to look up)");
+        }
+        queue.url().filter(String::isBlank).ifPresent(u -> problems.add(
+                ConfigNames.queueProperty(name, "url") + " is blank; set it to the queue URL"));
+        queue.queueName().filter(String::isBlank).ifPresent(u -> problems.add(
+                ConfigNames.queueProperty(name, "queue-name") + " is blank; set it to the SQS queue name"));
+        queue.codebase().filter(String::isBlank).ifPresent(c -> problems.add(
+                ConfigNames.queueProperty(name, "codebase") + " is blank; set a codebase name or remove the property"
+                        + " to use the queue name '" + name + "'"));
+        queue.client().filter(String::isBlank).ifPresent(c -> problems.add(
+                ConfigNames.queueProperty(name, "client") + " is blank; name a client configured under"
+                        + " quarkus.sqs.\"<client>\" or remove the property to use the default client"));
+
+        for (String flag : BOOLEAN_PROPERTIES) {
+            checkBoolean(ConfigNames.queueProperty(name, flag), problems);
+        }
+        int waitSeconds = wholeSeconds(queue.waitTime(), 0, MAX_WAIT_SECONDS, ConfigNames.queueProperty(name, "wait-time"),
+                problems);
+        if (queue.maxMessages() < 1 || queue.maxMessages() > 10) {
+            problems.add(ConfigNames.queueProperty(name, "max-messages") + " is " + queue.maxMessages()
+                    + "; allowed values are 1 to 10");
+        }
+        if (queue.concurrency() < 1 || queue.concurrency() > MAX_CONCURRENCY) {
+            problems.add(ConfigNames.queueProperty(name, "concurrency") + " is " + queue.concurrency()
+                    + "; allowed values are 1 to " + MAX_CONCURRENCY);
+        }
+        if (queue.pollInterval().isNegative() || queue.pollInterval().isZero()) {
+            problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
+                    + "; it must be a positive duration such as 1s");
+        }
+        wholeSeconds(queue.retryDelay(), 0, MAX_VISIBILITY_SECONDS, ConfigNames.queueProperty(name, "retry-delay"),
+                problems);
+        wholeSeconds(queue.retryMaxDelay(), 0, MAX_VISIBILITY_SECONDS,
+                ConfigNames.queueProperty(name, "retry-max-delay"), problems);
+        if (queue.jsonSchema().isPresent() && (queue.format() == MessageFormat.RAW || queue.format() == MessageFormat.S3
+                || (queue.format() == MessageFormat.SNS
+                        && queue.sns().messageFormat() != SqsChangesConfig.SnsMessageFormat.JSON))) {
+            problems.add(ConfigNames.queueProperty(name, "json-schema") + " is set, but format "
+                    + queue.format().name().toLowerCase() + " has no JSON object to check; use it with format json,"
+                    + " eventbridge, or sns with sns.message-format=json");
+        }
+        OptionalInt visibility = queue.visibilityTimeout()
+                .map(v -> OptionalInt.of(wholeSeconds(v, 0, MAX_VISIBILITY_SECONDS,
+                        ConfigNames.queueProperty(name, "visibility-timeout"), problems)))
+                .orElse(OptionalInt.empty());
+
+        return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
+                queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
+                queue.concurrency(), queue.prefetch(), visibility, queue.client(), queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
+                queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate(),
+                queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,
+                queue.jsonSchema().map(String::trim).filter(schema -> !schema.isEmpty()));
+    }
+
+    private static int wholeSeconds(Duration value, int min, int max, String property, List<String> problems) {
+        long seconds = value.getSeconds();
+        if (value.getNano() != 0 || seconds < min || seconds > max) {
+            problems.add(property + " is " + value + "; allowed values are whole seconds from " + min + "s to " + max
+                    + "s");
+            return min;
+        }
+        return (int) seconds;
+    }
+}

@@ -1,0 +1,254 @@
+package io.quarkiverse.sqschanges.runtime.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Configuration of the SQS change sources.
+ */
+@ConfigMapping(prefix = "quarkus.sqs-changes")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface SqsChangesConfig {
+
+    /**
+     * The queues to consume, each under a name of your choice. The name identifies the queue in logs, in
+     * {@code Change.queue()} and, unless {@code codebase} is set, is the codebase of its changes.
+     */
+    @ConfigDocMapKey("queue")
+    @ConfigDocSection
+    Map<String, QueueConfig> queues();
+
+    /**
+     * How long shutdown waits for the changes in flight: their observers finish and the messages are deleted.
+     * Messages whose observers have not finished by then stay on their queue and are delivered again.
+     */
+    @WithDefault("30s")
+    Duration shutdownTimeout();
+
+    /**
+     * The readiness check (with {@code quarkus-smallrye-health}).
+     */
+    Health health();
+
+    /**
+     * The readiness check.
+     */
+    interface Health {
+
+        /**
+         * How long a queue may keep failing (SQS unreachable, or answering with errors) before readiness is DOWN,
+         * counted from its last successful call to SQS; a short outage then does not flip readiness. A queue that
+         * has never reached SQS is DOWN from its first failure. {@code 0s} makes every failure DOWN at once.
+         */
+        @WithDefault("30s")
+        Duration downAfter();
+    }
+
+    /**
+     * One queue to consume.
+     */
+    interface QueueConfig {
+
+        /**
+         * The queue URL, such as {@code https://sqs.eu-west-1.amazonaws.com/123456789012/orders}.
+         * Set either this or {@code queue-name}.
+         */
+        Optional<String> url();
+
+        /**
+         * The queue name, resolved to its URL once with {@code GetQueueUrl} when polling starts.
+         * Set either this or {@code url}.
+         */
+        Optional<String> queueName();
+
+        /**
+         * The codebase of the changes made from this queue. Observers select it with {@code @Codebase("...")}.
+         * Defaults to the queue's configured name.
+         */
+        Optional<String> codebase();
+
+        /**
+         * How a message body becomes change properties: {@code raw} puts the body in the property
+         * {@code sqs_body}; {@code json} also turns each top-level field of a JSON object body into a property;
+         * {@code sns} unwraps an SNS notification; {@code s3} makes a change per record of an S3 event
+         * notification (also through SNS) or per S3 event from EventBridge; {@code eventbridge} turns an EventBridge event's {@code detail} into
+         * properties.
+         */
+        @WithDefault("raw")
+        MessageFormat format();
+
+        /**
+         * For the {@code sns} format.
+         */
+        SnsConfig sns();
+
+        /**
+         * A JSON Schema, as a class path resource such as {@code schemas/order.json}, that the JSON object of each
+         * message must satisfy: the body for {@code json}, the SNS message for {@code sns} with
+         * {@code sns.message-format=json}, the {@code detail} for {@code eventbridge}. A message that does not is
+         * invalid ({@code invalid-message}).
+         */
+        Optional<String> jsonSchema();
+
+        /**
+         * Whether this queue is consumed. A disabled queue is not polled.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The pause between two polling runs. A run receives until the queue is empty, so this only paces an
+         * idle queue, together with {@code wait-time}.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * How long one receive waits for a message to arrive (SQS long polling), from {@code 0s} to {@code 20s}
+         * in whole seconds. Long waits cost fewer requests on an idle queue.
+         */
+        @WithDefault("20s")
+        Duration waitTime();
+
+        /**
+         * How many messages one receive asks for, from 1 to 10.
+         */
+        @WithDefault("10")
+        int maxMessages();
+
+        /**
+         * How many receive loops poll this queue at the same time, from 1 to 50. Each loop has one batch handled at a
+         * time; more loops handle more batches at once, for throughput under load. On a FIFO queue, SQS still
+         * delivers the messages of one group in order, to one loop at a time.
+         */
+        @WithDefault("1")
+        int concurrency();
+
+        /**
+         * Whether a receive loop asks SQS for its next batch while it is still handling the current one, so that
+         * handling and waiting for SQS overlap. A loop then holds at most one received batch waiting, kept hidden
+         * by the visibility heartbeat; without the heartbeat ({@code visibility-heartbeat=false}) there is no
+         * prefetch. Turn it off when handling is slow and other consumers of the queue should get those messages
+         * instead.
+         */
+        @WithDefault("true")
+        boolean prefetch();
+
+        /**
+         * How long received messages stay hidden from other consumers, in whole seconds up to 12 hours.
+         * Defaults to the queue's own visibility timeout.
+         */
+        Optional<Duration> visibilityTimeout();
+
+        /**
+         * The name of the SQS client of the Amazon SQS extension to use, configured under
+         * {@code quarkus.sqs."<client>".*}. Defaults to the default client ({@code quarkus.sqs.*}). The client beans
+         * are created at build time, so this name is read when the application is built: rebuild after changing it.
+         */
+        Optional<String> client();
+
+        /**
+         * What happens to a message that cannot be made into a change (a body that does not fit the queue's
+         * {@code format}, such as a {@code json} body that is not a JSON object or an {@code sns} body that is not
+         * an SNS notification; a JSON object that breaks the queue's {@code json-schema}; a mapper that throws):
+         * {@code keep} leaves it on the queue, so that the queue's redrive policy can move it to a dead-letter
+         * queue; {@code delete} deletes it; {@code retry} leaves it and delays its next delivery by
+         * {@code retry-delay}, doubled on each delivery up to {@code retry-max-delay}. In every case the error is
+         * logged with the queue and message id.
+         */
+        @WithDefault("keep")
+        FailureAction invalidMessage();
+
+        /**
+         * What happens to a message after one of its observers threw: {@code keep} leaves it on the queue for
+         * SQS to deliver again after its visibility timeout (or move by its redrive policy); {@code delete} deletes
+         * it; {@code retry} leaves it and delays its next delivery by {@code retry-delay}, doubled on each
+         * delivery.
+         */
+        @WithDefault("keep")
+        FailureAction onFailure();
+
+        /**
+         * With {@code retry}: how long after its first failed delivery a message is delivered again. Each later
+         * delivery doubles it, up to {@code retry-max-delay}.
+         */
+        @WithDefault("5s")
+        Duration retryDelay();
+
+        /**
+         * With {@code retry}: the longest delay between two deliveries, at most 12 hours.
+         */
+        @WithDefault("15m")
+        Duration retryMaxDelay();
+
+        /**
+         * Whether the visibility timeout of the messages being handled is extended while their observers work, so
+         * that a slow observer does not see its message delivered a second time to another consumer.
+         */
+        @WithDefault("true")
+        boolean visibilityHeartbeat();
+
+        /**
+         * Whether to skip messages whose message id was already handled (SQS standard queues deliver at least
+         * once, so rarely twice). A skipped duplicate is deleted without an event. The ids are kept by the
+         * {@code DuplicateFilter} bean: by default in memory, see {@code quarkus.sqs-changes.deduplication}.
+         */
+        @WithDefault("false")
+        boolean deduplicate();
+    }
+
+    /**
+     * The in-memory duplicate filter used by queues with {@code deduplicate=true}, unless the application
+     * provides its own {@code DuplicateFilter} bean.
+     */
+    Deduplication deduplication();
+
+    /**
+     * Settings of the {@code sns} format.
+     */
+    interface SnsConfig {
+
+        /**
+         * What the SNS {@code Message} is: {@code raw} text (the property {@code sns_message}) or a {@code json}
+         * object whose top-level fields also become properties.
+         */
+        @WithDefault("raw")
+        SnsMessageFormat messageFormat();
+    }
+
+    /**
+     * What an SNS message holds.
+     */
+    enum SnsMessageFormat {
+        /** Text, kept as it is. */
+        RAW,
+        /** A JSON object. */
+        JSON
+    }
+
+    /**
+     * The in-memory duplicate filter.
+     */
+    interface Deduplication {
+
+        /**
+         * How long a handled message id is remembered.
+         */
+        @WithDefault("1h")
+        Duration window();
+
+        /**
+         * How many handled message ids are remembered at most, over all queues; the oldest are forgotten first.
+         */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+}

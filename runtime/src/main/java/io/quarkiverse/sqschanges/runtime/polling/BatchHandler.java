@@ -1,0 +1,293 @@
+package io.quarkiverse.sqschanges.runtime.polling;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.DuplicateFilter;
+import io.quarkiverse.sqschanges.SqsMessage;
+import io.quarkiverse.sqschanges.runtime.config.FailureAction;
+import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
+import io.quarkiverse.sqschanges.runtime.format.InvalidMessageException;
+import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Turns a received batch into changes, fires them, and decides the fate of each message: deleted once every
+ * observer completed normally; after a failure, kept, deleted or retried later as the queue says.
+ * <p>
+ * On a FIFO queue the messages of one group are handled one after the other, each after the previous one's
+ * observers (asynchronous ones included) have completed; after a message of a group is kept, the rest of that
+ * group's messages in the batch are held back, so that SQS delivers them again in order.
+ */
+final class BatchHandler {
+
+    private static final Logger LOG = Logger.getLogger(BatchHandler.class);
+
+    private enum Fate {
+        DELETE,
+        KEEP,
+        RETRY
+    }
+
+    private final QueueSettings queue;
+    private final ChangeFactory changeFactory;
+    private final Function<Change, CompletionStage<Void>> dispatch;
+    private final DuplicateFilter duplicates;
+    private final QueueCounters counters;
+    private final ChangeTracing tracing;
+    private volatile boolean stopping;
+
+    /**
+     * @param dispatch fires a change to its observers; completes when they have, exceptionally if one failed
+     * @param duplicates the filter, or {@code null} if the queue does not deduplicate
+     */
+    BatchHandler(QueueSettings queue, ChangeFactory changeFactory, Function<Change, CompletionStage<Void>> dispatch,
+            DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing) {
+        this.queue = queue;
+        this.tracing = tracing;
+        this.counters = counters;
+        this.changeFactory = changeFactory;
+        this.dispatch = dispatch;
+        this.duplicates = duplicates;
+    }
+
+    /** The application is stopping: observers that fail from now on most likely outlived the container. */
+    void stopping() {
+        stopping = true;
+    }
+
+    /**
+     * Handles a batch on the calling thread (synchronous observers run on it).
+     *
+     * @param released told about each message that is neither deleted nor delayed (kept, or held back), as soon as
+     *        that is known, so that SQS may deliver it again; the others stay hidden until the batch is settled
+     * @return what to do with the messages, once every observer of the batch has completed
+     */
+    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, Consumer<Message> released) {
+        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, released)
+                : handleAll(queueUrl, messages, released);
+    }
+
+    private CompletionStage<BatchOutcome> handleAll(String queueUrl, List<Message> messages,
+            Consumer<Message> released) {
+        BatchOutcome outcome = new BatchOutcome();
+        List<CompletableFuture<Void>> all = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            all.add(handleOne(queueUrl, message).thenAccept(fate -> {
+                record(outcome, message, fate);
+                if (fate == Fate.KEEP) {
+                    released.accept(message);
+                }
+            }));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(ignored -> outcome);
+    }
+
+    private CompletionStage<BatchOutcome> handleInGroupOrder(String queueUrl, List<Message> messages,
+            Consumer<Message> released) {
+        BatchOutcome outcome = new BatchOutcome();
+        Set<String> heldGroups = new HashSet<>();
+        for (Message message : messages) {
+            String group = SqsMessage.of(message).messageGroupId().orElse("");
+            if (heldGroups.contains(group)) {
+                LOG.debugf("Holding back message %s of queue '%s': an earlier message of group '%s' was kept",
+                        message.messageId(), queue.name(), group);
+                released.accept(message);
+            } else {
+                Fate fate = handleOne(queueUrl, message).join();
+                record(outcome, message, fate);
+                if (fate != Fate.DELETE) {
+                    heldGroups.add(group);
+                }
+                if (fate == Fate.KEEP) {
+                    released.accept(message);
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    private void record(BatchOutcome outcome, Message message, Fate fate) {
+        if (fate == Fate.DELETE) {
+            outcome.delete(message);
+        } else if (fate == Fate.RETRY) {
+            outcome.retryAfter(message, queue.retryDelaySeconds(SqsMessage.of(message).receiveCount()));
+        }
+    }
+
+    /** Handles one message in its span: mapping and synchronous observers run with the span current. */
+    private CompletableFuture<Fate> handleOne(String queueUrl, Message sdkMessage) {
+        SqsMessage message = SqsMessage.of(sdkMessage);
+        ChangeTracing.MessageSpan span = tracing.start(queue, queueUrl, message);
+        CompletableFuture<Fate> fate;
+        try (ChangeTracing.Scope ignored = span.makeCurrent()) {
+            fate = handleInSpan(queueUrl, message, span);
+        } catch (Throwable e) {
+            // formats, mappers and observers are handled below: this is the extension's own failure (tracing, say),
+            // which fails this message only, never the loop
+            span.failed(e);
+            LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is kept and delivered again",
+                    message.messageId(), queue.name());
+            fate = CompletableFuture.completedFuture(Fate.KEEP);
+        }
+        return fate.whenComplete((result, failure) -> span.end());
+    }
+
+    private CompletableFuture<Fate> handleInSpan(String queueUrl, SqsMessage message, ChangeTracing.MessageSpan span) {
+        message.sentTimestamp()
+                .ifPresent(sent -> counters.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
+        if (alreadyHandled(message)) {
+            LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
+                    queue.name());
+            counters.duplicateSkipped();
+            return CompletableFuture.completedFuture(Fate.DELETE);
+        }
+        List<Change> changes;
+        try {
+            changes = changeFactory.toChanges(queueUrl, message);
+        } catch (InvalidMessageException e) {
+            span.failed(e);
+            return CompletableFuture.completedFuture(invalid(message, e));
+        } catch (Throwable e) {
+            span.failed(e);
+            return CompletableFuture.completedFuture(invalid(message, new InvalidMessageException(
+                    "turning it into a change threw " + Failures.describe(e), e)));
+        }
+        if (changes.isEmpty()) {
+            LOG.debugf("Message %s of queue '%s' makes no change (format %s, mapper %s); it is deleted",
+                    message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
+            return CompletableFuture.completedFuture(Fate.DELETE);
+        }
+        counters.fired(changes.size());
+        long start = System.nanoTime();
+        AtomicReference<String> failedChange = new AtomicReference<>();
+        return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
+            counters.timings().handled(System.nanoTime() - start);
+            if (failure == null) {
+                return handled(message);
+            }
+            span.failed(Failures.unwrap(failure));
+            return observerFailed(message, Failures.unwrap(failure), failedChange.get());
+        });
+    }
+
+    /**
+     * Fires the changes one after the other, each even when an observer of an earlier one failed; completes when
+     * the observers of all have completed, exceptionally if any failed.
+     *
+     * @param failedChange set to a description of the first change whose observers failed, when there are several
+     */
+    private CompletableFuture<Void> dispatchAll(List<Change> changes, AtomicReference<String> failedChange) {
+        if (changes.size() == 1) {
+            return dispatchOne(changes.get(0));
+        }
+        List<CompletableFuture<Void>> outcomes = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            String description = "change " + (i + 1) + " of " + changes.size() + ", revision " + change.revision();
+            outcomes.add(dispatchOne(change).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    failedChange.compareAndSet(null, description);
+                }
+            }));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
+    }
+
+    /** @return completes when the change's observers have; a synchronous observer's exception fails it */
+    private CompletableFuture<Void> dispatchOne(Change change) {
+        try {
+            return dispatch.apply(change).toCompletableFuture();
+        } catch (Throwable e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A failing filter must not fail the batch: the message is then handled as new. */
+    private boolean alreadyHandled(SqsMessage message) {
+        if (duplicates == null) {
+            return false;
+        }
+        try {
+            return duplicates.alreadyHandled(queue.name(), message.messageId());
+        } catch (Throwable e) {
+            LOG.warnf(e, "The duplicate filter %s failed for message %s of queue '%s'; handling it as new",
+                    duplicates.getClass().getName(), message.messageId(), queue.name());
+            return false;
+        }
+    }
+
+    /** A failing filter must not keep a handled message: it is deleted all the same. */
+    private Fate handled(SqsMessage message) {
+        if (duplicates != null) {
+            try {
+                duplicates.handled(queue.name(), message.messageId());
+            } catch (Throwable e) {
+                LOG.warnf(e, "The duplicate filter %s could not record message %s of queue '%s' as handled",
+                        duplicates.getClass().getName(), message.messageId(), queue.name());
+            }
+        }
+        return Fate.DELETE;
+    }
+
+    private Fate invalid(SqsMessage message, InvalidMessageException e) {
+        counters.handlingFailed(e.getCause() != null ? QueueCounters.FailureReason.MAPPING
+                : QueueCounters.FailureReason.INVALID);
+        LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
+                queue.name(), e.getMessage(), describe(queue.invalidMessage(), "invalid-message", message));
+        LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
+        return fate(queue.invalidMessage());
+    }
+
+    /** @param change which of the message's changes failed, when it made several; {@code null} otherwise */
+    private Fate observerFailed(SqsMessage message, Throwable failure, String change) {
+        counters.handlingFailed(QueueCounters.FailureReason.OBSERVER);
+        if (stopping) {
+            // most likely cut short by the shutdown, not a failure of its own: never deleted or delayed for it
+            LOG.warnf("Message %s of queue '%s' was still being handled when the application stopped (%s); it stays"
+                    + " on the queue and is delivered again", message.messageId(), queue.name(),
+                    Failures.describe(failure));
+            LOG.debugf(failure, "Handling message %s during shutdown failed", message.messageId());
+            return Fate.KEEP;
+        }
+        LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed%s. The message is %s.",
+                message.messageId(), queue.name(), change == null ? "" : " (" + change + ")",
+                describe(queue.onFailure(), "on-failure", message));
+        LOG.debugf("Body of message %s: %s", message.messageId(), message.body());
+        return fate(queue.onFailure());
+    }
+
+    private String describe(FailureAction action, String property, SqsMessage message) {
+        switch (action) {
+            case DELETE:
+                return "deleted (" + queue.property(property) + "=delete)";
+            case RETRY:
+                return "delivered again in " + queue.retryDelaySeconds(message.receiveCount()) + " s ("
+                        + queue.property(property) + "=retry)";
+            default:
+                return "kept: SQS delivers it again after its visibility timeout, or moves it to the queue's"
+                        + " dead-letter queue (" + queue.property(property) + "=keep)";
+        }
+    }
+
+    private static Fate fate(FailureAction action) {
+        switch (action) {
+            case DELETE:
+                return Fate.DELETE;
+            case RETRY:
+                return Fate.RETRY;
+            default:
+                return Fate.KEEP;
+        }
+    }
+}

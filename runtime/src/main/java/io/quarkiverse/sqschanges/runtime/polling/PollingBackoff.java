@@ -1,0 +1,65 @@
+package io.quarkiverse.sqschanges.runtime.polling;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Spaces out polling attempts after failures: exponential back-off with jitter, capped. It logs once when a queue
+ * starts failing and once when it recovers, not on every attempt.
+ */
+final class PollingBackoff {
+
+    private static final Logger LOG = Logger.getLogger(PollingBackoff.class);
+
+    private final long initialMillis;
+    private final long maxMillis;
+    private final LongSupplier clock;
+
+    private int consecutiveFailures;
+    private long nextAttemptAt;
+
+    PollingBackoff(Duration initial, Duration max, LongSupplier clock) {
+        this.initialMillis = Math.max(1, initial.toMillis());
+        this.maxMillis = Math.max(initialMillis, max.toMillis());
+        this.clock = clock;
+    }
+
+    synchronized boolean mayAttempt() {
+        return clock.getAsLong() >= nextAttemptAt;
+    }
+
+    synchronized void succeeded(String queue) {
+        if (consecutiveFailures > 0) {
+            LOG.infof("Polling of queue '%s' works again after %d failed attempt(s)", queue, consecutiveFailures);
+            consecutiveFailures = 0;
+            nextAttemptAt = 0;
+        }
+    }
+
+    synchronized void failed(String queue, Throwable cause) {
+        consecutiveFailures++;
+        long delay = delayMillis(consecutiveFailures);
+        nextAttemptAt = clock.getAsLong() + delay;
+        if (consecutiveFailures == 1) {
+            LOG.warnf("Polling of queue '%s' failed (%s); retrying with back-off (up to %d s) until it works again",
+                    queue, Failures.describe(cause), maxMillis / 1000);
+        } else {
+            LOG.debugf("Polling of queue '%s' failed again (attempt %d, next in %d ms): %s", queue,
+                    consecutiveFailures, delay, Failures.describe(cause));
+        }
+    }
+
+    synchronized int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    long delayMillis(int failures) {
+        long exponential = initialMillis << Math.min(failures - 1, 20);
+        long capped = Math.min(maxMillis, exponential);
+        // equal jitter: half fixed, half random, so that instances that failed together do not retry together
+        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    }
+}

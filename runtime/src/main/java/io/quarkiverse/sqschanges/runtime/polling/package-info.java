@@ -1,0 +1,5 @@
+/**
+ * Polling a queue: the receive loops, batch handling and what happens to a failed message, deletes, visibility
+ * changes, back-off and per-queue counters. It may use {@code config}, {@code format}, {@code tracing} and the API.
+ */
+package io.quarkiverse.sqschanges.runtime.polling;
