@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -149,15 +150,10 @@ public final class QueuePoller {
             for (int i = 0; i < loops.length; i++) {
                 CompletableFuture<Void> loop = new CompletableFuture<>();
                 loops[i] = loop;
-                new ReceiveLoop(loop).start();
+                new ReceiveLoop(this, loop).start();
             }
             CompletableFuture.allOf(loops).whenComplete((ignored, failure) -> run.complete(null));
         }
-    }
-
-    /** Whether a loop may start another receive. */
-    private boolean mayReceive() {
-        return !stopping && !paused.getAsBoolean();
     }
 
     /** The heartbeat needs the queue's own visibility timeout when none is configured. */
@@ -217,226 +213,62 @@ public final class QueuePoller {
         this.queueUrl = url;
     }
 
-    /**
-     * One receive loop. It handles one batch at a time and receives until a receive comes back empty, a call to SQS
-     * fails, or polling stops or is paused. With {@code prefetch}, the next receive is under way while a batch is
-     * being handled, and a batch that arrives meanwhile waits (at most one); without it, the next receive starts
-     * once the batch is handled. Deleting a handled batch overlaps with handling the next one. The loop is done
-     * when nothing of it is in flight any more: no receive, no batch being handled or waiting, no delete.
-     */
-    private final class ReceiveLoop {
+    /** Whether a loop may start another receive. */
+    boolean mayReceive() {
+        return !stopping && !paused.getAsBoolean();
+    }
 
-        private final CompletableFuture<Void> done;
-        // the loop's state, guarded by this
-        private boolean receiving;
-        private Batch handling;
-        private Batch waiting;
-        private int settling;
-        private boolean ended;
+    /** @return the next receive, cancelled when polling stops */
+    CompletableFuture<ReceiveMessageResponse> receive() {
+        return call(sqs.receiveMessage(receiveRequest));
+    }
 
-        ReceiveLoop(CompletableFuture<Void> done) {
-            this.done = done;
-        }
-
-        void start() {
-            synchronized (this) {
-                receiving = true;
-            }
-            receive();
-        }
-
-        private void receive() {
-            call(sqs.receiveMessage(receiveRequest)).whenComplete((response, failure) -> {
-                if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
-                    counters.receiveRequest(failure == null);
-                }
-                if (failure != null) {
-                    failed(failure);
-                    end();
-                } else {
-                    received(response);
-                }
-            });
-        }
-
-        private void received(ReceiveMessageResponse response) {
-            backoff.succeeded(queue.name());
-            counters.callSucceeded();
-            List<Message> messages = response.hasMessages() ? response.messages() : List.of();
-            counters.received(messages.size());
-            if (messages.isEmpty()) {
-                end();
-                return;
-            }
-            if (stopping) {
-                release(messages).whenComplete((ignored, failure) -> end());
-                return;
-            }
-            Batch batch = new Batch(messages);
-            boolean handleNow;
-            boolean receiveNext;
-            synchronized (this) {
-                receiving = false;
-                handleNow = handling == null;
-                if (handleNow) {
-                    handling = batch;
-                } else {
-                    waiting = batch;
-                }
-                // a batch may only wait for its turn while the heartbeat keeps it hidden
-                receiveNext = handleNow && queue.prefetch() && batch.keptHidden() && startReceiving();
-            }
-            if (handleNow) {
-                workers.execute(() -> handle(batch));
-            }
-            if (receiveNext) {
-                receive();
-            }
-        }
-
-        /** Marks a receive as started if the loop may go on; guarded by {@code this}. */
-        private boolean startReceiving() {
-            if (ended || receiving || !mayReceive()) {
-                return false;
-            }
-            receiving = true;
-            return true;
-        }
-
-        private void handle(Batch batch) {
-            CompletionStage<BatchOutcome> handled;
-            try {
-                handled = handler.handle(queueUrl, batch.messages, batch::released);
-            } catch (Throwable e) {
-                handled = CompletableFuture.failedFuture(e);
-            }
-            handled.whenComplete((outcome, failure) -> {
-                CompletableFuture<Void> heartbeatStopped = batch.stopHeartbeat();
-                if (failure != null) {
-                    LOG.errorf(failure, "Handling a batch of queue '%s' failed; its messages will be delivered again",
-                            queue.name());
-                    handledThen(null, heartbeatStopped);
-                } else {
-                    handledThen(outcome, heartbeatStopped);
-                }
-            });
-        }
-
-        /**
-         * Settles a handled batch (its deletes and retry delays) and lets the loop go on.
-         *
-         * @param heartbeatStopped completes once the batch's last visibility extension is answered: retry delays
-         *        are set after it, so that it cannot override them
-         */
-        private void handledThen(BatchOutcome outcome, CompletableFuture<Void> heartbeatStopped) {
-            Batch next;
-            Batch released = null;
-            boolean receiveNext;
-            synchronized (this) {
-                if (outcome != null) {
-                    settling++;
-                }
-                next = waiting;
-                waiting = null;
-                if (next != null && stopping) {
-                    released = next;
-                    next = null;
-                    settling++;
-                }
-                handling = next;
-                receiveNext = startReceiving();
-            }
-            if (outcome != null) {
-                Map<Message, Integer> retryDelays = outcome.retryDelaySeconds();
-                CompletableFuture<Void> retries = retryDelays.isEmpty() ? heartbeatStopped
-                        : heartbeatStopped.thenCompose(
-                                ignored -> visibility.change(queueUrl, retryDelays, "delay a retry"));
-                CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()), retries)
-                        .whenComplete((ignored, failure) -> settled(failure));
-            }
-            if (released != null) {
-                List<Message> messages = released.messages;
-                released.stopHeartbeat().thenCompose(ignored -> release(messages))
-                        .whenComplete((ignored, failure) -> settled(null));
-            }
-            if (next != null) {
-                Batch batch = next;
-                workers.execute(() -> handle(batch));
-            }
-            if (receiveNext) {
-                receive();
-            }
-            completeIfIdle();
-        }
-
-        private void settled(Throwable failure) {
-            if (failure != null) {
-                LOG.errorf(failure, "Settling a handled batch of queue '%s' failed", queue.name());
-            }
-            synchronized (this) {
-                settling--;
-                if (failure != null) {
-                    ended = true;
-                }
-            }
-            completeIfIdle();
-        }
-
-        /** No more receives for this loop: what is in flight finishes, then the loop is done. */
-        private void end() {
-            synchronized (this) {
-                receiving = false;
-                ended = true;
-            }
-            completeIfIdle();
-        }
-
-        private void completeIfIdle() {
-            boolean idle;
-            synchronized (this) {
-                idle = !receiving && handling == null && waiting == null && settling == 0;
-            }
-            if (idle) {
-                done.complete(null);
-            }
-        }
+    /** A receive succeeded: the back-off is over. */
+    void receiveSucceeded() {
+        backoff.succeeded(queue.name());
+        counters.callSucceeded();
     }
 
     /**
-     * A received batch, kept hidden by the visibility heartbeat from its receipt until it is handled and its deletes
-     * are sent; a message that is kept after a failure is released from the heartbeat at once.
+     * @return the heartbeat that keeps these just received messages hidden while they wait and are handled, or
+     *         {@code null} if the queue has none
      */
-    private final class Batch {
+    VisibilityHeartbeat.Beat keepHidden(List<Message> messages) {
+        return queue.visibilityHeartbeat() && visibilitySeconds > 0
+                ? heartbeat.start(queueUrl, messages, visibilitySeconds)
+                : null;
+    }
 
-        final List<Message> messages;
-        private final VisibilityHeartbeat.Beat beat;
+    /**
+     * Handles a batch on the calling thread.
+     *
+     * @see BatchHandler#handle
+     */
+    CompletionStage<BatchOutcome> handle(List<Message> messages, Consumer<Message> released) {
+        return handler.handle(queueUrl, messages, released);
+    }
 
-        Batch(List<Message> messages) {
-            this.messages = messages;
-            this.beat = queue.visibilityHeartbeat() && visibilitySeconds > 0
-                    ? heartbeat.start(queueUrl, messages, visibilitySeconds)
-                    : null;
-        }
+    /**
+     * Sends the deletes and retry delays of a handled batch.
+     *
+     * @param heartbeatStopped completes once the batch's last visibility extension is answered: retry delays are
+     *        set after it, so that it cannot override them
+     * @return completes once SQS has answered them
+     */
+    CompletableFuture<Void> settle(BatchOutcome outcome, CompletableFuture<Void> heartbeatStopped) {
+        Map<Message, Integer> retryDelays = outcome.retryDelaySeconds();
+        CompletableFuture<Void> retries = retryDelays.isEmpty() ? heartbeatStopped
+                : heartbeatStopped.thenCompose(ignored -> visibility.change(queueUrl, retryDelays, "delay a retry"));
+        return CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()), retries);
+    }
 
-        /** @return whether the heartbeat keeps the batch hidden (it may then wait for its turn) */
-        boolean keptHidden() {
-            return beat != null;
-        }
-
-        void released(Message message) {
-            if (beat != null) {
-                beat.settled(message);
-            }
-        }
-
-        /** @return completes once the last visibility extension, if any is under way, is answered */
-        CompletableFuture<Void> stopHeartbeat() {
-            return beat != null ? beat.stop() : CompletableFuture.completedFuture(null);
-        }
+    /** Runs a task on the worker threads. */
+    void execute(Runnable task) {
+        workers.execute(task);
     }
 
     /** Makes messages received during shutdown visible again at once, for other consumers. */
-    private CompletableFuture<?> release(List<Message> messages) {
+    CompletableFuture<?> release(List<Message> messages) {
         Map<Message, Integer> now = new LinkedHashMap<>();
         messages.forEach(message -> now.put(message, 0));
         return visibility.change(queueUrl, now, "release it at shutdown");
@@ -449,7 +281,7 @@ public final class QueuePoller {
     }
 
     /** Records a failed call, which makes polling back off. */
-    private void failed(Throwable failure) {
+    void failed(Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
         if (stopping && cause instanceof CancellationException) {
             LOG.debugf("Polling of queue '%s' stopped", queue.name());
