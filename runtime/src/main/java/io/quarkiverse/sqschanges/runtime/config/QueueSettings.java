@@ -52,25 +52,11 @@ public record QueueSettings(
         boolean snsJsonMessage,
         Optional<String> jsonSchema) {
 
-    private static final long MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
-
     /**
      * @return whether this is a FIFO queue (its name ends with {@code .fifo})
      */
     public boolean fifo() {
         return url.or(() -> queueName).map(n -> n.endsWith(".fifo")).orElse(false);
-    }
-
-    /**
-     * @param receiveCount the delivery that failed, 1 for the first
-     * @return the visibility timeout that delays the next delivery, in seconds
-     */
-    public int retryDelaySeconds(int receiveCount) {
-        long delay = retryDelay.toSeconds();
-        for (int i = 1; i < receiveCount && delay < retryMaxDelay.toSeconds(); i++) {
-            delay *= 2;
-        }
-        return (int) Math.min(Math.min(delay, retryMaxDelay.toSeconds()), MAX_VISIBILITY_SECONDS);
     }
 
     /**

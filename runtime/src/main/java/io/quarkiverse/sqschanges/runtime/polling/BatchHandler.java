@@ -15,15 +15,16 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.SqsMessage;
-import io.quarkiverse.sqschanges.runtime.config.FailureAction;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.format.InvalidMessageException;
+import io.quarkiverse.sqschanges.runtime.polling.FailurePolicy.Decision;
+import io.quarkiverse.sqschanges.runtime.polling.FailurePolicy.Fate;
 import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Turns a received batch into changes, fires them, and decides the fate of each message: deleted once every
- * observer completed normally; after a failure, kept, deleted or retried later as the queue says.
+ * Turns a received batch into changes, fires them, and settles each message as the {@link FailurePolicy} decides:
+ * deleted once every observer completed normally; after a failure, kept, deleted or retried later as the queue says.
  * <p>
  * On a FIFO queue the messages of one group are handled one after the other, each after the previous one's
  * observers (asynchronous ones included) have completed; after a message of a group is kept, the rest of that
@@ -33,18 +34,13 @@ final class BatchHandler {
 
     private static final Logger LOG = Logger.getLogger(BatchHandler.class);
 
-    private enum Fate {
-        DELETE,
-        KEEP,
-        RETRY
-    }
-
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
     private final Function<Change, CompletionStage<Void>> dispatch;
     private final DuplicateFilter duplicates;
     private final QueueCounters counters;
     private final ChangeTracing tracing;
+    private final FailurePolicy policy;
     private volatile boolean stopping;
 
     /**
@@ -59,6 +55,7 @@ final class BatchHandler {
         this.changeFactory = changeFactory;
         this.dispatch = dispatch;
         this.duplicates = duplicates;
+        this.policy = new FailurePolicy(queue);
     }
 
     /** The application is stopping: observers that fail from now on most likely outlived the container. */
@@ -83,9 +80,9 @@ final class BatchHandler {
         BatchOutcome outcome = new BatchOutcome();
         List<CompletableFuture<Void>> all = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            all.add(handleOne(queueUrl, message).thenAccept(fate -> {
-                record(outcome, message, fate);
-                if (fate == Fate.KEEP) {
+            all.add(handleOne(queueUrl, message).thenAccept(decision -> {
+                outcome.settle(message, decision);
+                if (decision.fate() == Fate.KEEP) {
                     released.accept(message);
                 }
             }));
@@ -104,12 +101,12 @@ final class BatchHandler {
                         message.messageId(), queue.name(), group);
                 released.accept(message);
             } else {
-                Fate fate = handleOne(queueUrl, message).join();
-                record(outcome, message, fate);
-                if (fate != Fate.DELETE) {
+                Decision decision = handleOne(queueUrl, message).join();
+                outcome.settle(message, decision);
+                if (decision.fate() != Fate.DELETE) {
                     heldGroups.add(group);
                 }
-                if (fate == Fate.KEEP) {
+                if (decision.fate() == Fate.KEEP) {
                     released.accept(message);
                 }
             }
@@ -117,40 +114,33 @@ final class BatchHandler {
         return CompletableFuture.completedFuture(outcome);
     }
 
-    private void record(BatchOutcome outcome, Message message, Fate fate) {
-        if (fate == Fate.DELETE) {
-            outcome.delete(message);
-        } else if (fate == Fate.RETRY) {
-            outcome.retryAfter(message, queue.retryDelaySeconds(SqsMessage.of(message).receiveCount()));
-        }
-    }
-
     /** Handles one message in its span: mapping and synchronous observers run with the span current. */
-    private CompletableFuture<Fate> handleOne(String queueUrl, Message sdkMessage) {
+    private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
         ChangeTracing.MessageSpan span = tracing.start(queue, queueUrl, message);
-        CompletableFuture<Fate> fate;
+        CompletableFuture<Decision> decision;
         try (ChangeTracing.Scope ignored = span.makeCurrent()) {
-            fate = handleInSpan(queueUrl, message, span);
+            decision = handleInSpan(queueUrl, message, span);
         } catch (Throwable e) {
             // formats, mappers and observers are handled below: this is the extension's own failure (tracing, say),
             // which fails this message only, never the loop
             span.failed(e);
-            LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is kept and delivered again",
-                    message.messageId(), queue.name());
-            fate = CompletableFuture.completedFuture(Fate.KEEP);
+            LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is %s", message.messageId(),
+                    queue.name(), FailurePolicy.KEPT.description());
+            decision = CompletableFuture.completedFuture(FailurePolicy.KEPT);
         }
-        return fate.whenComplete((result, failure) -> span.end());
+        return decision.whenComplete((result, failure) -> span.end());
     }
 
-    private CompletableFuture<Fate> handleInSpan(String queueUrl, SqsMessage message, ChangeTracing.MessageSpan span) {
+    private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
+            ChangeTracing.MessageSpan span) {
         message.sentTimestamp()
                 .ifPresent(sent -> counters.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
         if (alreadyHandled(message)) {
             LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
                     queue.name());
             counters.duplicateSkipped();
-            return CompletableFuture.completedFuture(Fate.DELETE);
+            return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
         }
         List<Change> changes;
         try {
@@ -166,7 +156,7 @@ final class BatchHandler {
         if (changes.isEmpty()) {
             LOG.debugf("Message %s of queue '%s' makes no change (format %s, mapper %s); it is deleted",
                     message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
-            return CompletableFuture.completedFuture(Fate.DELETE);
+            return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
         }
         counters.fired(changes.size());
         long start = System.nanoTime();
@@ -228,7 +218,7 @@ final class BatchHandler {
     }
 
     /** A failing filter must not keep a handled message: it is deleted all the same. */
-    private Fate handled(SqsMessage message) {
+    private Decision handled(SqsMessage message) {
         if (duplicates != null) {
             try {
                 duplicates.handled(queue.name(), message.messageId());
@@ -237,57 +227,33 @@ final class BatchHandler {
                         duplicates.getClass().getName(), message.messageId(), queue.name());
             }
         }
-        return Fate.DELETE;
+        return FailurePolicy.HANDLED;
     }
 
-    private Fate invalid(SqsMessage message, InvalidMessageException e) {
+    private Decision invalid(SqsMessage message, InvalidMessageException e) {
         counters.handlingFailed(e.getCause() != null ? QueueCounters.FailureReason.MAPPING
                 : QueueCounters.FailureReason.INVALID);
+        Decision decision = policy.invalid(message);
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
-                queue.name(), e.getMessage(), describe(queue.invalidMessage(), "invalid-message", message));
+                queue.name(), e.getMessage(), decision.description());
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
-        return fate(queue.invalidMessage());
+        return decision;
     }
 
     /** @param change which of the message's changes failed, when it made several; {@code null} otherwise */
-    private Fate observerFailed(SqsMessage message, Throwable failure, String change) {
+    private Decision observerFailed(SqsMessage message, Throwable failure, String change) {
         counters.handlingFailed(QueueCounters.FailureReason.OBSERVER);
+        Decision decision = policy.observerFailed(message, stopping);
         if (stopping) {
-            // most likely cut short by the shutdown, not a failure of its own: never deleted or delayed for it
             LOG.warnf("Message %s of queue '%s' was still being handled when the application stopped (%s); it stays"
                     + " on the queue and is delivered again", message.messageId(), queue.name(),
                     Failures.describe(failure));
             LOG.debugf(failure, "Handling message %s during shutdown failed", message.messageId());
-            return Fate.KEEP;
+            return decision;
         }
         LOG.errorf(failure, "An observer of the change of message %s on queue '%s' failed%s. The message is %s.",
-                message.messageId(), queue.name(), change == null ? "" : " (" + change + ")",
-                describe(queue.onFailure(), "on-failure", message));
+                message.messageId(), queue.name(), change == null ? "" : " (" + change + ")", decision.description());
         LOG.debugf("Body of message %s: %s", message.messageId(), message.body());
-        return fate(queue.onFailure());
-    }
-
-    private String describe(FailureAction action, String property, SqsMessage message) {
-        switch (action) {
-            case DELETE:
-                return "deleted (" + queue.property(property) + "=delete)";
-            case RETRY:
-                return "delivered again in " + queue.retryDelaySeconds(message.receiveCount()) + " s ("
-                        + queue.property(property) + "=retry)";
-            default:
-                return "kept: SQS delivers it again after its visibility timeout, or moves it to the queue's"
-                        + " dead-letter queue (" + queue.property(property) + "=keep)";
-        }
-    }
-
-    private static Fate fate(FailureAction action) {
-        switch (action) {
-            case DELETE:
-                return Fate.DELETE;
-            case RETRY:
-                return Fate.RETRY;
-            default:
-                return Fate.KEEP;
-        }
+        return decision;
     }
 }

@@ -8,20 +8,23 @@ import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * What to do with the messages of a handled batch: delete some, delay the next delivery of others; the rest stay
- * as they are.
+ * What to do with the messages of a handled batch, as the {@link FailurePolicy} decided: delete some, delay the
+ * next delivery of others; the rest stay as they are.
  */
 final class BatchOutcome {
 
     private final List<Message> toDelete = new ArrayList<>();
     private final Map<Message, Integer> retryDelaySeconds = new LinkedHashMap<>();
 
-    synchronized void delete(Message message) {
-        toDelete.add(message);
-    }
-
-    synchronized void retryAfter(Message message, int delaySeconds) {
-        retryDelaySeconds.put(message, delaySeconds);
+    /** Adds what the policy decided for a message: deleted, delayed, or (kept) left as it is. */
+    synchronized void settle(Message message, FailurePolicy.Decision decision) {
+        switch (decision.fate()) {
+            case DELETE -> toDelete.add(message);
+            case RETRY -> retryDelaySeconds.put(message, decision.retryDelaySeconds());
+            default -> {
+                // kept: nothing to send
+            }
+        }
     }
 
     synchronized List<Message> toDelete() {

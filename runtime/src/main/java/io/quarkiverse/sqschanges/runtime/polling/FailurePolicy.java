@@ -1,0 +1,87 @@
+package io.quarkiverse.sqschanges.runtime.polling;
+
+import io.quarkiverse.sqschanges.SqsMessage;
+import io.quarkiverse.sqschanges.runtime.config.FailureAction;
+import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
+
+/**
+ * Decides what happens to a message of one queue once it is handled: deleted when every observer completed
+ * normally; otherwise deleted, kept or retried, as the queue's {@code invalid-message} (it could not be made into a
+ * change) or {@code on-failure} (an observer failed) says. A message is kept, whatever the queue says, when its
+ * observers failed while the application was stopping (most likely cut short by the shutdown) or when the extension
+ * itself failed to handle it.
+ */
+final class FailurePolicy {
+
+    private static final long MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
+
+    /** What becomes of a message. */
+    enum Fate {
+        /** Deleted from the queue. */
+        DELETE,
+        /** Left as it is: released at once from the heartbeat, so that SQS delivers it again. */
+        KEEP,
+        /** Left hidden until its batch is settled, then its next delivery delayed. */
+        RETRY
+    }
+
+    /**
+     * @param fate what becomes of the message
+     * @param retryDelaySeconds with {@link Fate#RETRY}, the visibility timeout that delays its next delivery
+     * @param description what becomes of it, for the log: "The message is ..."
+     */
+    record Decision(Fate fate, int retryDelaySeconds, String description) {
+    }
+
+    /** Every observer completed normally, or there was nothing to fire. */
+    static final Decision HANDLED = new Decision(Fate.DELETE, 0, "deleted");
+    /** The extension's own failure, or a shutdown: never deleted or delayed for it. */
+    static final Decision KEPT = new Decision(Fate.KEEP, 0, "kept and delivered again");
+
+    private final QueueSettings queue;
+
+    FailurePolicy(QueueSettings queue) {
+        this.queue = queue;
+    }
+
+    /** @return for a message that cannot be made into a change: as {@code invalid-message} says */
+    Decision invalid(SqsMessage message) {
+        return decide(queue.invalidMessage(), "invalid-message", message);
+    }
+
+    /**
+     * @param stopping whether the application is stopping
+     * @return for a message one of whose observers failed: as {@code on-failure} says, or kept when stopping
+     */
+    Decision observerFailed(SqsMessage message, boolean stopping) {
+        return stopping ? KEPT : decide(queue.onFailure(), "on-failure", message);
+    }
+
+    /**
+     * @param receiveCount the delivery that failed, 1 for the first
+     * @return the visibility timeout that delays the next delivery, in seconds: {@code retry-delay} doubled on each
+     *         delivery, up to {@code retry-max-delay}
+     */
+    int retryDelaySeconds(int receiveCount) {
+        long delay = queue.retryDelay().toSeconds();
+        long max = queue.retryMaxDelay().toSeconds();
+        for (int i = 1; i < receiveCount && delay < max; i++) {
+            delay *= 2;
+        }
+        return (int) Math.min(Math.min(delay, max), MAX_VISIBILITY_SECONDS);
+    }
+
+    private Decision decide(FailureAction action, String property, SqsMessage message) {
+        String name = queue.property(property);
+        switch (action) {
+            case DELETE:
+                return new Decision(Fate.DELETE, 0, "deleted (" + name + "=delete)");
+            case RETRY:
+                int delay = retryDelaySeconds(message.receiveCount());
+                return new Decision(Fate.RETRY, delay, "delivered again in " + delay + " s (" + name + "=retry)");
+            default:
+                return new Decision(Fate.KEEP, 0, "kept: SQS delivers it again after its visibility timeout, or"
+                        + " moves it to the queue's dead-letter queue (" + name + "=keep)");
+        }
+    }
+}
