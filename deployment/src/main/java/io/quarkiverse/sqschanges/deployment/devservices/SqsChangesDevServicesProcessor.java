@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -36,8 +37,7 @@ class SqsChangesDevServicesProcessor {
     private static final String REGION = "quarkus.sqs.aws.region";
     private static final String CREDENTIALS_TYPE = "quarkus.sqs.aws.credentials.type";
 
-    private static final int MAX_RECEIVE_COUNT = 1000;
-    private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+    private static final Duration MAX_VISIBILITY = Duration.ofSeconds(SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS);
 
     private static volatile EmbeddedSqsServer running;
     private static volatile int runningPort;
@@ -90,15 +90,16 @@ class SqsChangesDevServicesProcessor {
     private static void checkValues(SqsChangesDevServicesConfig devServices) {
         List<String> problems = new ArrayList<>();
         devServices.maxReceiveCount().ifPresent(count -> {
-            if (count < 1 || count > MAX_RECEIVE_COUNT) {
-                problems.add("quarkus.sqs-changes.devservices.max-receive-count is " + count + "; allowed values are 1"
-                        + " to " + MAX_RECEIVE_COUNT + " (remove it for queues without a dead-letter queue)");
+            if (count < SqsLimits.MIN_MAX_RECEIVE_COUNT || count > SqsLimits.MAX_MAX_RECEIVE_COUNT) {
+                problems.add("quarkus.sqs-changes.devservices.max-receive-count is " + count + "; allowed values are "
+                        + SqsLimits.MIN_MAX_RECEIVE_COUNT + " to " + SqsLimits.MAX_MAX_RECEIVE_COUNT
+                        + " (remove it for queues without a dead-letter queue)");
             }
         });
         devServices.visibilityTimeout().ifPresent(timeout -> {
             if (timeout.isNegative() || timeout.getNano() != 0 || timeout.compareTo(MAX_VISIBILITY) > 0) {
                 problems.add("quarkus.sqs-changes.devservices.visibility-timeout is " + timeout + "; allowed values are"
-                        + " whole seconds from 0s to 12h");
+                        + " whole seconds from 0s to " + MAX_VISIBILITY.toHours() + "h");
             }
         });
         devServices.port().ifPresent(port -> {

@@ -19,9 +19,8 @@ import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig.QueueConfig;
  */
 public final class QueueSettingsFactory {
 
-    private static final int MAX_WAIT_SECONDS = 20;
+    /** The extension's own limit, not one of SQS's. */
     private static final int MAX_CONCURRENCY = 50;
-    private static final int MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 
     /** The queue properties that are booleans: a typo in one must not read as {@code false}. */
     private static final List<String> BOOLEAN_PROPERTIES = List.of("enabled", "prefetch", "visibility-heartbeat",
@@ -83,11 +82,13 @@ public final class QueueSettingsFactory {
         for (String flag : BOOLEAN_PROPERTIES) {
             checkBoolean(ConfigNames.queueProperty(name, flag), problems);
         }
-        int waitSeconds = wholeSeconds(queue.waitTime(), 0, MAX_WAIT_SECONDS, ConfigNames.queueProperty(name, "wait-time"),
-                problems);
-        if (queue.maxMessages() < 1 || queue.maxMessages() > 10) {
+        int waitSeconds = wholeSeconds(queue.waitTime(), 0, SqsLimits.MAX_WAIT_TIME_SECONDS,
+                ConfigNames.queueProperty(name, "wait-time"), problems);
+        if (queue.maxMessages() < SqsLimits.MIN_MESSAGES_PER_RECEIVE
+                || queue.maxMessages() > SqsLimits.MAX_MESSAGES_PER_RECEIVE) {
             problems.add(ConfigNames.queueProperty(name, "max-messages") + " is " + queue.maxMessages()
-                    + "; allowed values are 1 to 10");
+                    + "; allowed values are " + SqsLimits.MIN_MESSAGES_PER_RECEIVE + " to "
+                    + SqsLimits.MAX_MESSAGES_PER_RECEIVE);
         }
         if (queue.concurrency() < 1 || queue.concurrency() > MAX_CONCURRENCY) {
             problems.add(ConfigNames.queueProperty(name, "concurrency") + " is " + queue.concurrency()
@@ -97,9 +98,9 @@ public final class QueueSettingsFactory {
             problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
                     + "; it must be a positive duration such as 1s");
         }
-        wholeSeconds(queue.retryDelay(), 0, MAX_VISIBILITY_SECONDS, ConfigNames.queueProperty(name, "retry-delay"),
-                problems);
-        wholeSeconds(queue.retryMaxDelay(), 0, MAX_VISIBILITY_SECONDS,
+        wholeSeconds(queue.retryDelay(), 0, SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
+                ConfigNames.queueProperty(name, "retry-delay"), problems);
+        wholeSeconds(queue.retryMaxDelay(), 0, SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
                 ConfigNames.queueProperty(name, "retry-max-delay"), problems);
         if (queue.jsonSchema().isPresent() && (queue.format() == MessageFormat.RAW || queue.format() == MessageFormat.S3
                 || (queue.format() == MessageFormat.SNS
@@ -109,7 +110,7 @@ public final class QueueSettingsFactory {
                     + " eventbridge, or sns with sns.message-format=json");
         }
         OptionalInt visibility = queue.visibilityTimeout()
-                .map(v -> OptionalInt.of(wholeSeconds(v, 0, MAX_VISIBILITY_SECONDS,
+                .map(v -> OptionalInt.of(wholeSeconds(v, 0, SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
                         ConfigNames.queueProperty(name, "visibility-timeout"), problems)))
                 .orElse(OptionalInt.empty());
 

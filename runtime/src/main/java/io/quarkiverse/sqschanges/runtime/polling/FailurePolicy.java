@@ -3,6 +3,7 @@ package io.quarkiverse.sqschanges.runtime.polling;
 import io.quarkiverse.sqschanges.SqsMessage;
 import io.quarkiverse.sqschanges.runtime.config.FailureAction;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
+import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
 
 /**
  * Decides what happens to a message of one queue once it is handled: deleted when every observer completed
@@ -12,8 +13,6 @@ import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
  * itself failed to handle it.
  */
 final class FailurePolicy {
-
-    private static final long MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
 
     /** What becomes of a message. */
     enum Fate {
@@ -60,7 +59,7 @@ final class FailurePolicy {
     /**
      * @param receiveCount the delivery that failed, 1 for the first
      * @return the visibility timeout that delays the next delivery, in seconds: {@code retry-delay} doubled on each
-     *         delivery, up to {@code retry-max-delay}
+     *         delivery, up to {@code retry-max-delay} and SQS's longest visibility timeout
      */
     int retryDelaySeconds(int receiveCount) {
         long delay = queue.retryDelay().toSeconds();
@@ -68,7 +67,7 @@ final class FailurePolicy {
         for (int i = 1; i < receiveCount && delay < max; i++) {
             delay *= 2;
         }
-        return (int) Math.min(Math.min(delay, max), MAX_VISIBILITY_SECONDS);
+        return (int) Math.min(Math.min(delay, max), SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS);
     }
 
     private Decision decide(FailureAction action, String property, SqsMessage message) {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
+import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -35,8 +36,6 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 public final class QueuePoller {
 
     private static final Logger LOG = Logger.getLogger(QueuePoller.class);
-
-    private static final int SQS_DEFAULT_VISIBILITY_SECONDS = 30;
 
     private final QueueSettings queue;
     private final SqsAsyncClient sqs;
@@ -168,8 +167,8 @@ public final class QueuePoller {
                             : null;
                     if (value == null) {
                         LOG.debugf("Could not read the visibility timeout of queue '%s'; assuming SQS's default %d s",
-                                queue.name(), SQS_DEFAULT_VISIBILITY_SECONDS);
-                        visibilitySeconds = SQS_DEFAULT_VISIBILITY_SECONDS;
+                                queue.name(), SqsLimits.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
+                        visibilitySeconds = SqsLimits.DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
                     } else {
                         visibilitySeconds = Integer.parseInt(value);
                     }

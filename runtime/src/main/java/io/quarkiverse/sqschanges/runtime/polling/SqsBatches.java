@@ -5,19 +5,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
+
 /**
- * Splits work into the ten-entry batches that SQS batch actions accept.
+ * Splits work into the batches of at most {@value SqsLimits#MAX_BATCH_ENTRIES} entries that SQS batch actions
+ * accept.
  */
 final class SqsBatches {
 
-    static final int MAX_ENTRIES = 10;
+    private static final int MAX_ENTRIES = SqsLimits.MAX_BATCH_ENTRIES;
 
     private SqsBatches() {
     }
 
     /**
      * @param items what to send, in order
-     * @param send sends one batch of at most ten items
+     * @param send sends one batch of at most that many items
      * @return completes when every batch has completed
      */
     static <T> CompletableFuture<Void> sendInBatches(List<T> items, Function<List<T>, CompletableFuture<Void>> send) {

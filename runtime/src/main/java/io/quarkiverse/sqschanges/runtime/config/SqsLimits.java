@@ -1,0 +1,35 @@
+package io.quarkiverse.sqschanges.runtime.config;
+
+/**
+ * The ranges and limits of Amazon SQS that the extension checks values against or relies on, all in one place: the
+ * runtime configuration checks, the Dev Service's checks and the calls to SQS use them.
+ */
+public final class SqsLimits {
+
+    /** The longest visibility timeout, 12 hours: also the longest delay before a retry. */
+    public static final int MAX_VISIBILITY_TIMEOUT_SECONDS = 12 * 60 * 60;
+
+    /** The visibility timeout of a queue created without one. */
+    public static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+
+    /** The longest long-polling wait of one receive. */
+    public static final int MAX_WAIT_TIME_SECONDS = 20;
+
+    /** The fewest messages one receive may ask for. */
+    public static final int MIN_MESSAGES_PER_RECEIVE = 1;
+
+    /** The most messages one receive may ask for. */
+    public static final int MAX_MESSAGES_PER_RECEIVE = 10;
+
+    /** The most entries of one batch action, such as {@code DeleteMessageBatch}. */
+    public static final int MAX_BATCH_ENTRIES = 10;
+
+    /** The lowest {@code maxReceiveCount} of a redrive policy. */
+    public static final int MIN_MAX_RECEIVE_COUNT = 1;
+
+    /** The highest {@code maxReceiveCount} of a redrive policy. */
+    public static final int MAX_MAX_RECEIVE_COUNT = 1000;
+
+    private SqsLimits() {
+    }
+}
