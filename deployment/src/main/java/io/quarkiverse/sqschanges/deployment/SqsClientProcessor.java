@@ -1,14 +1,16 @@
 package io.quarkiverse.sqschanges.deployment;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuildItem;
 import io.quarkiverse.amazon.common.runtime.ClientUtil;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesFixedConfig;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesFixedConfig.QueueFixedConfig;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -22,15 +24,20 @@ class SqsClientProcessor {
     private static final DotName SQS_ASYNC_CLIENT = DotName.createSimple(SqsAsyncClient.class);
 
     @BuildStep
-    void requireClients(BuildProducer<RequireAmazonClientInjectionBuildItem> clients) {
+    void requireClients(SqsChangesFixedConfig config, BuildProducer<RequireAmazonClientInjectionBuildItem> clients) {
         clients.produce(new RequireAmazonClientInjectionBuildItem(SQS_ASYNC_CLIENT, ClientUtil.DEFAULT_CLIENT_NAME));
-        for (String name : namedClients(ConfigProvider.getConfig())) {
+        for (String name : namedClients(config)) {
             clients.produce(new RequireAmazonClientInjectionBuildItem(SQS_ASYNC_CLIENT, name));
         }
     }
 
-    /** The client names are runtime values, but the client beans must be known at build time; read them now. */
-    static Set<String> namedClients(Config config) {
-        return new TreeSet<>(ConfiguredQueueProperties.values(config, "client").values());
+    /** @return the client names the queues give, trimmed, sorted; a blank one fails startup, naming the property */
+    static Set<String> namedClients(SqsChangesFixedConfig config) {
+        return config.queues().values().stream()
+                .map(QueueFixedConfig::client)
+                .flatMap(Optional::stream)
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -34,6 +34,7 @@ import io.quarkiverse.sqschanges.runtime.config.ConfigNames;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettingsFactory;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesFixedConfig;
 import io.quarkiverse.sqschanges.runtime.format.BodyFormat;
 import io.quarkiverse.sqschanges.runtime.format.BodyFormats;
 import io.quarkiverse.sqschanges.runtime.polling.QueueCounters;
@@ -61,6 +62,7 @@ public class ChangeSources implements ChangeSourceControl {
     private static final String JOB_PREFIX = "sqs-changes:";
 
     private final SqsChangesConfig config;
+    private final SqsChangesFixedConfig fixedConfig;
     private final Scheduler scheduler;
     private final ChangeDispatcher dispatcher;
     /** Resolved only when a queue needs JSON: an application with raw queues only never creates it. */
@@ -76,10 +78,11 @@ public class ChangeSources implements ChangeSourceControl {
     private volatile Map<String, QueueSettings> settingsByQueue = Map.of();
 
     @Inject
-    public ChangeSources(SqsChangesConfig config, Scheduler scheduler, ChangeDispatcher dispatcher,
+    public ChangeSources(SqsChangesConfig config, SqsChangesFixedConfig fixedConfig, Scheduler scheduler, ChangeDispatcher dispatcher,
             Instance<ObjectMapper> objectMapper, ExecutorService workers, ScheduledExecutorService timer,
             MapperBindings mappers, DuplicateFilter duplicates, ChangeTracing tracing) {
         this.config = config;
+        this.fixedConfig = fixedConfig;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
         this.objectMapper = objectMapper;
@@ -92,7 +95,7 @@ public class ChangeSources implements ChangeSourceControl {
 
     void start(@Observes StartupEvent event) {
         List<String> problems = new ArrayList<>();
-        List<QueueSettings> queues = QueueSettingsFactory.create(config, problems);
+        List<QueueSettings> queues = QueueSettingsFactory.create(config, fixedConfig, problems);
         configuredQueues = queues.stream().map(QueueSettings::name).toList();
         settingsByQueue = queues.stream().collect(Collectors.toUnmodifiableMap(QueueSettings::name, q -> q));
         problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));

@@ -7,8 +7,6 @@ import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.quarkiverse.sqschanges.deployment.ConfiguredQueueProperties;
-
 /**
  * Reads the names of the SQS queues that the application's configuration refers to.
  */

@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig.QueueConfig;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesFixedConfig.QueueFixedConfig;
 
 /**
  * Checks the configured queues and turns them into {@link QueueSettings}; each problem found names the property
@@ -44,18 +45,37 @@ public final class QueueSettingsFactory {
     }
 
     /**
+     * @param fixed the queue properties fixed at build time
      * @param problems receives a message for each problem found
      * @return the settings of every configured queue, enabled or not, sorted by name
      */
-    public static List<QueueSettings> create(SqsChangesConfig config, List<String> problems) {
+    public static List<QueueSettings> create(SqsChangesConfig config, SqsChangesFixedConfig fixed,
+            List<String> problems) {
+        Set<String> names = new TreeSet<>(config.queues().keySet());
+        names.addAll(fixed.queues().keySet());
         List<QueueSettings> settings = new ArrayList<>();
-        for (Map.Entry<String, QueueConfig> entry : new TreeMap<>(config.queues()).entrySet()) {
-            settings.add(create(entry.getKey(), entry.getValue(), problems));
+        for (String name : names) {
+            QueueConfig queue = config.queues().get(name);
+            if (queue == null) {
+                // only build-time properties, such as client: the queue has neither url nor queue-name
+                problems.add(noQueue(name));
+            } else {
+                Optional<String> client = Optional.ofNullable(fixed.queues().get(name))
+                        .flatMap(QueueFixedConfig::client);
+                settings.add(create(name, queue, client, problems));
+            }
         }
         return settings;
     }
 
-    private static QueueSettings create(String name, QueueConfig queue, List<String> problems) {
+    private static String noQueue(String name) {
+        return "Queue '" + name + "' has no " + ConfigNames.queueProperty(name, "url") + " and no "
+                + ConfigNames.queueProperty(name, "queue-name") + "; set one of them (the queue URL, or the queue"
+                + " name to look up)";
+    }
+
+    private static QueueSettings create(String name, QueueConfig queue, Optional<String> client,
+            List<String> problems) {
         if (name.isBlank()) {
             problems.add("A queue under " + ConfigNames.PREFIX + ".queues has a blank name; give it a name such as"
                     + " " + ConfigNames.queueProperty("orders", "url"));
@@ -64,9 +84,7 @@ public final class QueueSettingsFactory {
             problems.add(queue.url().isPresent()
                     ? "Queue '" + name + "' sets both " + ConfigNames.queueProperty(name, "url") + " and "
                             + ConfigNames.queueProperty(name, "queue-name") + "; set only one of them"
-                    : "Queue '" + name + "' has no " + ConfigNames.queueProperty(name, "url") + " and no "
-                            + ConfigNames.queueProperty(name, "queue-name") + "; set one of them (the queue URL, or"
-                            + " the queue name to look up)");
+                    : noQueue(name));
         }
         queue.url().filter(String::isBlank).ifPresent(u -> problems.add(
                 ConfigNames.queueProperty(name, "url") + " is blank; set it to the queue URL"));
@@ -75,7 +93,7 @@ public final class QueueSettingsFactory {
         queue.codebase().filter(String::isBlank).ifPresent(c -> problems.add(
                 ConfigNames.queueProperty(name, "codebase") + " is blank; set a codebase name or remove the property"
                         + " to use the queue name '" + name + "'"));
-        queue.client().filter(String::isBlank).ifPresent(c -> problems.add(
+        client.filter(String::isBlank).ifPresent(c -> problems.add(
                 ConfigNames.queueProperty(name, "client") + " is blank; name a client configured under"
                         + " quarkus.sqs.\"<client>\" or remove the property to use the default client"));
 
@@ -116,7 +134,7 @@ public final class QueueSettingsFactory {
 
         return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
                 queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
-                queue.concurrency(), queue.prefetch(), visibility, queue.client(), queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
+                queue.concurrency(), queue.prefetch(), visibility, client, queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
                 queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate(),
                 queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,
                 queue.jsonSchema().map(String::trim).filter(schema -> !schema.isEmpty()));

@@ -149,13 +149,6 @@ public interface SqsChangesConfig {
         Optional<Duration> visibilityTimeout();
 
         /**
-         * The name of the SQS client of the Amazon SQS extension to use, configured under
-         * {@code quarkus.sqs."<client>".*}. Defaults to the default client ({@code quarkus.sqs.*}). The client beans
-         * are created at build time, so this name is read when the application is built: rebuild after changing it.
-         */
-        Optional<String> client();
-
-        /**
          * What happens to a message that cannot be made into a change (a body that does not fit the queue's
          * {@code format}, such as a {@code json} body that is not a JSON object or an {@code sns} body that is not
          * an SNS notification; a JSON object that breaks the queue's {@code json-schema}; a mapper that throws):

@@ -30,8 +30,8 @@ public final class SqsClients {
         }
         problems.add(queue.client()
                 .map(name -> queue.property("client") + " names the SQS client '" + name + "', which was not built."
-                        + " Client names are read when the application is built: rebuild it after changing this"
-                        + " property, and configure the client under quarkus.sqs.\"" + name + "\".*")
+                        + " The property is fixed at build time: rebuild the application after changing it, and"
+                        + " configure the client under quarkus.sqs.\"" + name + "\".*")
                 .orElse("No default SQS client is available for queue '" + queue.name() + "'; check that"
                         + " quarkus-amazon-sqs is on the class path"));
         return Optional.empty();

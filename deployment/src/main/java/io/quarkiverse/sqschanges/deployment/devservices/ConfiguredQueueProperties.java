@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.deployment;
+package io.quarkiverse.sqschanges.deployment.devservices;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,10 +8,16 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads one property of every configured queue ({@code quarkus.sqs-changes.queues."<queue>".<property>}) at build
- * time, for the build steps that need runtime values early: the SQS clients to create, the Dev Service's queues.
+ * Reads one property of every configured queue ({@code quarkus.sqs-changes.queues."<queue>".<property>}) from the
+ * configuration as the build sees it, by property name.
+ * <p>
+ * Only the Dev Service needs it: it creates the queues named by {@code queue-name} and {@code url} before the
+ * application starts. Those are runtime properties, which a build step cannot read through their mapping; like
+ * Quarkus's own Dev Services, it peeks at the values the build sees. A value set only when the application starts is
+ * not seen, and its queue not created. Properties that the build itself needs are build time config instead (the
+ * {@code client} of a queue, in {@code SqsChangesFixedConfig}).
  */
-public final class ConfiguredQueueProperties {
+final class ConfiguredQueueProperties {
 
     private static final Pattern QUEUE_PROPERTY = Pattern.compile(
             "quarkus\\.sqs-changes\\.queues\\.(\"[^\"]+\"|[^.\"]+)\\.([a-z-]+)");
@@ -20,10 +26,10 @@ public final class ConfiguredQueueProperties {
     }
 
     /**
-     * @param property a queue property, such as {@code client}
+     * @param property a queue property, such as {@code queue-name}
      * @return the non-blank, trimmed values by queue name (unquoted), sorted by queue name
      */
-    public static Map<String, String> values(Config config, String property) {
+    static Map<String, String> values(Config config, String property) {
         Map<String, String> values = new TreeMap<>();
         for (String name : config.getPropertyNames()) {
             Matcher matcher = QUEUE_PROPERTY.matcher(name);
