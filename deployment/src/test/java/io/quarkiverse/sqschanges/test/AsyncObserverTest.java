@@ -9,22 +9,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.Codebase;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 class AsyncObserverTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowAsyncObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(SlowAsyncObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.queue-name", "async")
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s");
 

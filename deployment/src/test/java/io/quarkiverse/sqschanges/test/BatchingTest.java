@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -21,7 +23,7 @@ class BatchingTest {
 
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("batching");
-    static final CountingProxy PROXY = CountingProxy.shared("batching", SQS.endpoint());
+    static final SqsProxy PROXY = SqsProxy.shared("batching", SQS.endpoint());
     static final int SENT = 10;
 
     static {
@@ -36,7 +38,7 @@ class BatchingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class, ReceivedChanges.class)))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class)))
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.batched.url", QUEUE_URL);
 
@@ -48,9 +50,9 @@ class BatchingTest {
         assertThat(received.await(SENT)).extracting(Change::revision).doesNotHaveDuplicates().hasSize(SENT);
         await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
 
-        assertThat(PROXY.requests("DeleteMessage")).as("single deletes").isZero();
-        assertThat(PROXY.requests("DeleteMessageBatch")).as("batched deletes of 10 messages").isBetween(1, 3);
+        assertThat(PROXY.count("DeleteMessage")).as("single deletes").isZero();
+        assertThat(PROXY.count("DeleteMessageBatch")).as("batched deletes of 10 messages").isBetween(1, 3);
         // up to 10 messages per receive; besides, the long polls (20 s) waiting for more
-        assertThat(PROXY.requests("ReceiveMessage")).as("receives of 10 messages").isBetween(1, 4);
+        assertThat(PROXY.count("ReceiveMessage")).as("receives of 10 messages").isBetween(1, 4);
     }
 }

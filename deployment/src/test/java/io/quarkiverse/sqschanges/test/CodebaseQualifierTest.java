@@ -7,22 +7,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.Codebase;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 class CodebaseQualifierTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class, ModelsObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, ModelsObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.queue-name", "models")
             .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.codebase", "models")
             .overrideConfigKey("quarkus.sqs-changes.queues.model-updates.wait-time", "1s")

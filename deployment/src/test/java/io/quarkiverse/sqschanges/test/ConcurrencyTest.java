@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -28,7 +29,7 @@ class ConcurrencyTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.parallel.queue-name", "concurrency")
             .overrideConfigKey("quarkus.sqs-changes.queues.parallel.concurrency", "4")
             .overrideConfigKey("quarkus.sqs-changes.queues.parallel.wait-time", "1s");

@@ -15,6 +15,8 @@ import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.QueueState;
 import io.quarkiverse.sqschanges.QueueStatus;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -27,11 +29,11 @@ class ControlTest {
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String LIVE_URL = SQS.createQueue("control-live");
     static final String MANUAL_URL = SQS.createQueue("control-manual");
-    static final CountingProxy DEAD = CountingProxy.sharedDown("control-dead", SQS.endpoint());
+    static final SqsProxy DEAD = SqsProxy.sharedDown("control-dead", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, CountingProxy.class)))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class)))
             .overrideConfigKey("quarkus.sqs-changes.queues.live.url", LIVE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.live.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.manual.url", MANUAL_URL)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -25,7 +26,7 @@ class DevServicesNamedClientEndpointTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class))
             .overrideConfigKey("quarkus.sqs.other.endpoint-override", SQS.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.elsewhere.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.elsewhere.client", "other")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -21,7 +22,7 @@ class DevServicesNamedClientTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.named.queue-name", "dev-named-client")
             .overrideConfigKey("quarkus.sqs-changes.queues.named.client", "other")
             .overrideConfigKey("quarkus.sqs-changes.queues.named.wait-time", "1s");

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FreePort;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -18,7 +20,7 @@ class DevServicesOffWithEndpointTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(FreePort.class, EmbeddedSqs.class)))
+            .withEmptyApplication())
             .overrideConfigKey("quarkus.sqs-changes.devservices.port", Integer.toString(PORT))
             .overrideConfigKey("quarkus.sqs-changes.queues.any.queue-name", "any");
 

@@ -3,7 +3,6 @@ package io.quarkiverse.sqschanges.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FreePort;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -36,7 +33,7 @@ class DevServicesTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Attempts.class, FreePort.class))
+            .withApplicationRoot(jar -> jar.addClasses(Attempts.class))
             .overrideConfigKey("quarkus.sqs-changes.devservices.port", Integer.toString(PORT))
             .overrideConfigKey("quarkus.sqs-changes.devservices.max-receive-count", "2")
             .overrideConfigKey("quarkus.sqs-changes.devservices.visibility-timeout", "1s")
@@ -54,25 +51,11 @@ class DevServicesTest {
                 + " application stopped", PORT).isFalse();
     }
 
-    static SqsClient client;
-
-    static SqsClient client() {
-        if (client == null) {
-            client = SqsClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + PORT))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
-        }
-        return client;
-    }
+    static final EmbeddedSqs SQS = EmbeddedSqs.at("http://127.0.0.1:" + PORT);
 
     @AfterAll
     static void closeClient() {
-        if (client != null) {
-            client.close();
-        }
+        SQS.close();
     }
 
     @jakarta.inject.Inject
@@ -80,7 +63,7 @@ class DevServicesTest {
 
     @Test
     void queuesAreCreatedAndMessagesFlowThroughTheEmbeddedServer() {
-        SqsClient sqs = client();
+        SqsClient sqs = SQS.client();
         String jobs = sqs.getQueueUrl(b -> b.queueName("jobs")).queueUrl();
         String events = sqs.getQueueUrl(b -> b.queueName("events.fifo")).queueUrl();
         String dlq = sqs.getQueueUrl(b -> b.queueName("jobs-dlq")).queueUrl();
@@ -98,21 +81,14 @@ class DevServicesTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> attempts.handled.containsAll(List.of(ok, event)));
         // the poison message is delivered max-receive-count times, then moved to the dead-letter queue
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(sqs, dlq) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SQS.messagesOnQueue(dlq) == 1);
         assertThat(attempts.failed).containsOnly(poison).hasSize(2);
         List<Message> deadLetters = sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10)
                 .waitTimeSeconds(1)).messages();
         assertThat(deadLetters).as("the dead-letter queue holds the poison message").singleElement()
                 .satisfies(m -> assertThat(m.messageId()).isEqualTo(poison))
                 .satisfies(m -> assertThat(m.body()).isEqualTo("poison"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> count(sqs, jobs) == 0);
-    }
-
-    static int count(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
-                .mapToInt(Integer::parseInt).sum();
+        await().atMost(Duration.ofSeconds(5)).until(() -> SQS.messagesOnQueue(jobs) == 0);
     }
 
     @Singleton

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 class FifoOrderTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".queue-name", "ordered.fifo")
             .overrideConfigKey("quarkus.sqs-changes.queues.\"orders.fifo\".wait-time", "1s");
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -21,11 +23,11 @@ class HealthNeverReachedTest {
     // a hand-started server behind a proxy that is down from the start
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("health-never");
-    static final CountingProxy DEAD = CountingProxy.sharedDown("health-never", SQS.endpoint());
+    static final SqsProxy DEAD = SqsProxy.sharedDown("health-never", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class)))
+            .withEmptyApplication())
             .overrideConfigKey("quarkus.sqs.endpoint-override", DEAD.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.unreachable.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.health.down-after", "1h");

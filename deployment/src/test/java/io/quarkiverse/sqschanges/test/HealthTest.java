@@ -11,6 +11,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -22,11 +24,11 @@ class HealthTest {
     // a hand-started server behind a proxy that the test takes down and brings back
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("health");
-    static final CountingProxy PROXY = CountingProxy.shared("health", SQS.endpoint());
+    static final SqsProxy PROXY = SqsProxy.shared("health", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class)))
+            .withEmptyApplication())
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.watched.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.watched.wait-time", "1s")

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -25,11 +27,11 @@ class HeartbeatStopsTest {
 
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("heartbeat-stops");
-    static final CountingProxy PROXY = CountingProxy.shared("heartbeat-stops", SQS.endpoint());
+    static final SqsProxy PROXY = SqsProxy.shared("heartbeat-stops", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class, SlowObserver.class)))
+            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class)))
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s")
@@ -45,9 +47,9 @@ class HeartbeatStopsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> observer.started.contains(id));
         // the observer needs 3 s, three times the visibility timeout: extended every half timeout meanwhile
         await().atMost(Duration.ofSeconds(10)).until(() -> observer.finished.contains(id));
-        assertThat(PROXY.requests("ChangeMessageVisibilityBatch")).as("batched visibility extensions while handled")
+        assertThat(PROXY.count("ChangeMessageVisibilityBatch")).as("batched visibility extensions while handled")
                 .isGreaterThanOrEqualTo(2);
-        assertThat(PROXY.requests("ChangeMessageVisibility")).as("single visibility changes").isZero();
+        assertThat(PROXY.count("ChangeMessageVisibility")).as("single visibility changes").isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
 
         int after = visibilityRequests();
@@ -58,7 +60,7 @@ class HeartbeatStopsTest {
     }
 
     static int visibilityRequests() {
-        return PROXY.requests("ChangeMessageVisibility") + PROXY.requests("ChangeMessageVisibilityBatch");
+        return PROXY.count("ChangeMessageVisibility") + PROXY.count("ChangeMessageVisibilityBatch");
     }
 
     @Singleton

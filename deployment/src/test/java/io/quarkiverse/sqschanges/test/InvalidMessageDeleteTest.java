@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 class InvalidMessageDeleteTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.events.queue-name", "invalid-delete")
             .overrideConfigKey("quarkus.sqs-changes.queues.events.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.events.invalid-message", "delete")

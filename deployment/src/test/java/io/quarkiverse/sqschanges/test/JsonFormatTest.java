@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogRecords;
 import io.quarkus.test.QuarkusUnitTest;
 
 class JsonFormatTest {
@@ -26,7 +28,7 @@ class JsonFormatTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class, LogRecords.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.models.queue-name", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.wait-time", "1s")

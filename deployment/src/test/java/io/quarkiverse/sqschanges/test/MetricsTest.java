@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -23,7 +24,7 @@ class MetricsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, PickyObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(PickyObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.metered.queue-name", "metered")
             .overrideConfigKey("quarkus.sqs-changes.queues.metered.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.metered.wait-time", "1s")

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -18,12 +20,12 @@ class NoBusyLoopTest {
     // a hand-started server behind counting proxies (one of them down), which the Dev Service cannot offer
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String IDLE_URL = SQS.createQueue("idle");
-    static final CountingProxy IDLE_PROXY = CountingProxy.shared("idle", SQS.endpoint());
-    static final CountingProxy DEAD_PROXY = CountingProxy.sharedDown("dead", SQS.endpoint());
+    static final SqsProxy IDLE_PROXY = SqsProxy.shared("idle", SQS.endpoint());
+    static final SqsProxy DEAD_PROXY = SqsProxy.sharedDown("dead", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class)))
+            .withEmptyApplication())
             .overrideConfigKey("quarkus.sqs.endpoint-override", IDLE_PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs.dead.endpoint-override", DEAD_PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.idle.url", IDLE_URL)
@@ -38,12 +40,12 @@ class NoBusyLoopTest {
 
     @Test
     void idleAndFailingQueuesArePolledAtAMeasuredPace() throws InterruptedException {
-        int idleBefore = IDLE_PROXY.requests("ReceiveMessage");
+        int idleBefore = IDLE_PROXY.count("ReceiveMessage");
         double failedBefore = failedReceives();
 
         Thread.sleep(8000);
 
-        int idleReceives = IDLE_PROXY.requests("ReceiveMessage") - idleBefore;
+        int idleReceives = IDLE_PROXY.count("ReceiveMessage") - idleBefore;
         double failedReceives = failedReceives() - failedBefore;
         // one 1 s long poll, then a 1 s pause: about 4 receives in 8 s; a loop would make hundreds
         assertThat(idleReceives).isBetween(2, 8);

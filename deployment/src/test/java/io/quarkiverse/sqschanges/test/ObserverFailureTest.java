@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.Codebase;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogRecords;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -32,7 +34,7 @@ class ObserverFailureTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, LogRecords.class, FlakyObservers.class))
+            .withApplicationRoot(jar -> jar.addClasses(FlakyObservers.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.sync.queue-name", "failing-sync")
             .overrideConfigKey("quarkus.sqs-changes.queues.sync.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.sync.visibility-timeout", "1s")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -25,7 +26,7 @@ class QueueResolutionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, EmbeddedSqs.class)))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class)))
             // the default client points nowhere: only the named client reaches the server
             .overrideConfigKey("quarkus.sqs.endpoint-override", "http://127.0.0.1:1")
             .overrideConfigKey("quarkus.sqs.other.endpoint-override", SQS.endpoint())

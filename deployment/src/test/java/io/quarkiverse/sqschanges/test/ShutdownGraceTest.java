@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogRecords;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -40,7 +42,7 @@ class ShutdownGraceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, LogRecords.class, VerySlowObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(VerySlowObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.shutdown-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.grace.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.grace.wait-time", "1s")

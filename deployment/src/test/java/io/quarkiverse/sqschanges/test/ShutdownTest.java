@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -33,7 +34,7 @@ class ShutdownTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.max-messages", "3")

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
-import io.quarkiverse.sqschanges.test.LogRecords;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogRecords;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -35,7 +35,7 @@ class BadInputTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, LogRecords.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.hostile.queue-name", "bad-input")
             .overrideConfigKey("quarkus.sqs-changes.queues.hostile.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.hostile.wait-time", "1s")

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.DuplicateFilter;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -27,7 +27,7 @@ class DuplicateFilterTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, SharedStore.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, SharedStore.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.queue-name", "deduplicated")
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.dedup.deduplicate", "true")

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.Codebase;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -26,7 +26,7 @@ class FailureActionsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FailingObservers.class))
+            .withApplicationRoot(jar -> jar.addClasses(FailingObservers.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.queue-name", "on-failure-retry")
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.retry.visibility-timeout", "30s")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -26,7 +26,7 @@ class FifoFailureTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, OrderedObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(OrderedObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.queue-name", "fifo-failure.fifo")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.visibility-timeout", "2s");

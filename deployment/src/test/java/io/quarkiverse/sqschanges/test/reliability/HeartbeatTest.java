@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -35,7 +35,7 @@ class HeartbeatTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, SlowObserver.class)))
+            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class)))
             .overrideConfigKey("quarkus.sqs-changes.queues.configured.url", CONFIGURED_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.configured.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.configured.wait-time", "1s")

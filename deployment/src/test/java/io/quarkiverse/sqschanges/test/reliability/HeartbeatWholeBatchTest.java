@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSourceControl;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -33,7 +33,7 @@ class HeartbeatWholeBatchTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class, OneBatch.class))
+            .withApplicationRoot(jar -> jar.addClasses(Observers.class, OneBatch.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.queue-name", "whole-batch")
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.wait-time", "1s");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSourceControl;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -38,7 +38,7 @@ class KeptMessageReleaseTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, Observers.class, OneBatch.class))
+            .withApplicationRoot(jar -> jar.addClasses(Observers.class, OneBatch.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.queue-name", "kept-release")
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.prefetch", "false")

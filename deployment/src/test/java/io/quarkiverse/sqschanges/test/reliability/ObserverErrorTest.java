@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -41,7 +41,7 @@ class ObserverErrorTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FailingOnce.class))
+            .withApplicationRoot(jar -> jar.addClasses(FailingOnce.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.errors.queue-name", "observer-errors")
             .overrideConfigKey("quarkus.sqs-changes.queues.errors.visibility-timeout", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.errors.wait-time", "1s")

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,15 +13,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.inject.Inject;
 
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
-import io.quarkiverse.sqschanges.test.FreePort;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -39,14 +34,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 class OutageRestartTest {
 
-    static final int PORT = FreePort.named("outage-restart");
     static final String QUEUE = "outage-restart";
-    static final EmbeddedSqs SQS = EmbeddedSqs.at("http://127.0.0.1:" + PORT);
-    static final String QUEUE_URL = Server.controls().get("url").toString();
+    // a hand-started server of its own, which the test stops and starts again on its port
+    static final EmbeddedSqs SQS = EmbeddedSqs.shared("outage-restart");
+    static final String QUEUE_URL = SQS.createQueue(QUEUE);
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, FreePort.class, ReceivedChanges.class)))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class)))
             .overrideConfigKey("quarkus.sqs-changes.queues.restart.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.restart.wait-time", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.restart.visibility-timeout", "5s")
@@ -84,12 +79,13 @@ class OutageRestartTest {
         gate.lock();
         await().atMost(Duration.ofSeconds(15)).until(() -> observed().containsAll(sent));
         int sentBefore = sent.size();
-        ((Runnable) Server.controls().get("stop")).run();
+        SQS.stop();
         gate.unlock();
 
         Thread.sleep(10_000);
         int sentDuring = sent.size() - sentBefore;
-        ((Runnable) Server.controls().get("start")).run();
+        SQS.restart();
+        SQS.createQueue(QUEUE);
         await().atMost(Duration.ofSeconds(15)).until(() -> sent.size() >= sentBefore + 20);
         sending.set(false);
         sender.join(10_000);
@@ -122,61 +118,6 @@ class OutageRestartTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The server on the fixed port, controlled through JDK types kept in a system property, so that both class
-     * loaders of the test drive the one server: {@code url} is the queue's URL, {@code stop} stops the server, and
-     * {@code start} starts a new one on the same port and creates the queue again.
-     */
-    static final class Server {
-
-        private static final String KEY = "sqs-changes.test.outage-restart.server";
-
-        private static SQSRestServer running;
-
-        @SuppressWarnings("unchecked")
-        static synchronized Map<String, Object> controls() {
-            Map<String, Object> controls = (Map<String, Object>) System.getProperties().get(KEY);
-            if (controls == null) {
-                controls = new ConcurrentHashMap<>();
-                controls.put("url", start());
-                controls.put("stop", (Runnable) Server::stop);
-                controls.put("start", (Runnable) Server::start);
-                System.getProperties().put(KEY, controls);
-            }
-            return controls;
-        }
-
-        private static synchronized String start() {
-            RuntimeException failure = null;
-            for (int attempt = 0; attempt < 20 && running == null; attempt++) {
-                // the server loads its classes through the context class loader: the one that loaded this class
-                Thread thread = Thread.currentThread();
-                ClassLoader context = thread.getContextClassLoader();
-                thread.setContextClassLoader(Server.class.getClassLoader());
-                try {
-                    SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(PORT).start();
-                    server.waitUntilStarted();
-                    running = server;
-                } catch (RuntimeException e) {
-                    // the port of the stopped server may not be free yet
-                    failure = e;
-                    sleep(250);
-                } finally {
-                    thread.setContextClassLoader(context);
-                }
-            }
-            if (running == null) {
-                throw new IllegalStateException("Could not start the SQS server on port " + PORT, failure);
-            }
-            return SQS.createQueue(QUEUE);
-        }
-
-        private static synchronized void stop() {
-            running.stopAndWait();
-            running = null;
         }
     }
 }

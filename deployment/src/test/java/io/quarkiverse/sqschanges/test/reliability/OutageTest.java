@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.CountingProxy;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
-import io.quarkiverse.sqschanges.test.LogRecords;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogRecords;
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -37,11 +37,11 @@ class OutageTest {
 
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
     static final String QUEUE_URL = SQS.createQueue("outage");
-    static final CountingProxy PROXY = CountingProxy.shared("outage", SQS.endpoint());
+    static final SqsProxy PROXY = SqsProxy.shared("outage", SQS.endpoint());
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, CountingProxy.class, ReceivedChanges.class)))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class)))
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.stream.wait-time", "2s")

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -32,7 +32,7 @@ class PrefetchTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, BlockingObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(BlockingObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.queue-name", "prefetching")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.max-messages", "1")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.visibility-timeout", "1s")

@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.test;
+package io.quarkiverse.sqschanges.testkit;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,10 +34,12 @@ public final class LogRecords {
         return record -> isAboveDebug(record) || logger.equals(record.getLoggerName());
     }
 
+    /** @return whether the record is above DEBUG (INFO, WARN or ERROR) */
     public static boolean isAboveDebug(LogRecord record) {
         return record.getLevel().intValue() > Level.FINE.intValue();
     }
 
+    /** @return whether the record is an ERROR */
     public static boolean isError(LogRecord record) {
         return record.getLevel().intValue() >= Level.SEVERE.intValue();
     }

@@ -1,14 +1,14 @@
-package io.quarkiverse.sqschanges.test.formats;
+package io.quarkiverse.sqschanges.testkit;
 
 /**
  * Message bodies shaped like those AWS delivers to SQS, written by hand after the AWS documentation.
  */
-final class Samples {
+public final class Samples {
 
     private Samples() {
     }
 
-    static String snsNotification(String messageJsonString, String subject) {
+    public static String snsNotification(String messageJsonString, String subject) {
         return "{\n"
                 + "  \"Type\" : \"Notification\",\n"
                 + "  \"MessageId\" : \"22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324\",\n"
@@ -27,7 +27,7 @@ final class Samples {
                 + "}";
     }
 
-    static final String SNS_SUBSCRIPTION_CONFIRMATION = "{\n"
+    public static final String SNS_SUBSCRIPTION_CONFIRMATION = "{\n"
             + "  \"Type\" : \"SubscriptionConfirmation\",\n"
             + "  \"MessageId\" : \"165545c9-2a5c-472c-8df2-7ff2be2b3b1b\",\n"
             + "  \"Token\" : \"2336412f37...\",\n"
@@ -37,7 +37,7 @@ final class Samples {
             + "  \"Timestamp\" : \"2012-04-26T20:45:04.751Z\"\n"
             + "}";
 
-    static final String SNS_UNSUBSCRIBE_CONFIRMATION = "{\n"
+    public static final String SNS_UNSUBSCRIBE_CONFIRMATION = "{\n"
             + "  \"Type\" : \"UnsubscribeConfirmation\",\n"
             + "  \"MessageId\" : \"47138184-6831-46b8-8f7c-afc488602d7d\",\n"
             + "  \"Token\" : \"2336412f37...\",\n"
@@ -51,7 +51,7 @@ final class Samples {
             + "}";
 
     /** An ObjectCreated record; {@code versionId} only on a versioned bucket ({@code null} otherwise). */
-    static String s3Created(String eventName, String key, String versionId, long size) {
+    public static String s3Created(String eventName, String key, String versionId, long size) {
         return s3Record(eventName, "{\"key\":\"" + key + "\",\"size\":" + size
                 + ",\"eTag\":\"d41d8cd98f00b204e9800998ecf8427e\","
                 + (versionId == null ? "" : "\"versionId\":\"" + versionId + "\",")
@@ -59,12 +59,12 @@ final class Samples {
     }
 
     /** An ObjectRemoved:Delete record of an unversioned bucket: no size, no ETag, no version id. */
-    static String s3Deleted(String key, String sequencer) {
+    public static String s3Deleted(String key, String sequencer) {
         return s3Record("ObjectRemoved:Delete", "{\"key\":\"" + key + "\",\"sequencer\":\"" + sequencer + "\"}", "");
     }
 
     /** An ObjectRestore:Completed record of an unversioned bucket: neither a version id nor a sequencer. */
-    static String s3RestoreCompleted(String key, long size) {
+    public static String s3RestoreCompleted(String key, long size) {
         return s3Record("ObjectRestore:Completed", "{\"key\":\"" + key + "\",\"size\":" + size
                 + ",\"eTag\":\"b1946ac92492d2347c6235b4d2611184\"}",
                 ",\n  \"glacierEventData\":{\"restoreEventData\":{\"lifecycleRestorationExpiryTime\":"
@@ -90,15 +90,15 @@ final class Samples {
                 + "}";
     }
 
-    static String s3Notification(String... records) {
+    public static String s3Notification(String... records) {
         return "{\"Records\":[" + String.join(",", records) + "]}";
     }
 
-    static final String S3_TEST_EVENT = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
+    public static final String S3_TEST_EVENT = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
             + "\"Time\":\"2024-03-15T10:00:00.000Z\",\"Bucket\":\"ml-models\",\"RequestId\":\"5582815E1AEA5ADF\","
             + "\"HostId\":\"8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE\"}";
 
-    static final String EVENTBRIDGE_EVENT = "{\n"
+    public static final String EVENTBRIDGE_EVENT = "{\n"
             + "  \"version\": \"0\",\n"
             + "  \"id\": \"6a7e8feb-b491-4cf7-a9f1-bf3703467718\",\n"
             + "  \"detail-type\": \"EC2 Instance State-change Notification\",\n"
@@ -114,7 +114,7 @@ final class Samples {
             + "}";
 
     /** An S3 "Object Created" event as EventBridge delivers it (versioned bucket); the key is URL-encoded. */
-    static String eventBridgeS3Created(String key) {
+    public static String eventBridgeS3Created(String key) {
         return "{\n"
                 + "  \"version\": \"0\",\n"
                 + "  \"id\": \"17793124-05d4-b198-2fde-7ededc63b103\",\n"
@@ -143,7 +143,7 @@ final class Samples {
     }
 
     /** An S3 "Object Deleted" event of an unversioned bucket as EventBridge delivers it: no size, no version id. */
-    static final String EVENTBRIDGE_S3_DELETED = "{\n"
+    public static final String EVENTBRIDGE_S3_DELETED = "{\n"
             + "  \"version\": \"0\",\n"
             + "  \"id\": \"2ee9cc15-d022-99ea-1fb8-1b1bac4850f9\",\n"
             + "  \"detail-type\": \"Object Deleted\",\n"
@@ -169,7 +169,7 @@ final class Samples {
             + "}";
 
     /** A JSON string literal of the text, for embedding in an envelope. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }
