@@ -114,7 +114,7 @@ public final class SqsProxy implements AutoCloseable {
         }
     }
 
-    /** Stops accepting connections and closes the open ones. */
+    /** Stops accepting connections and closes the open ones (a shared proxy stays closed for the JVM). */
     @Override
     public void close() {
         close.run();
