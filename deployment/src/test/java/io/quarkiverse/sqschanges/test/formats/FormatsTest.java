@@ -1,6 +1,6 @@
 package io.quarkiverse.sqschanges.test.formats;
 
-import static io.quarkiverse.sqschanges.test.formats.Samples.quoted;
+import static io.quarkiverse.sqschanges.testkit.Samples.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,8 +22,9 @@ import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.MappedMessage;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.QueueStatus;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.Samples;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -36,8 +37,8 @@ class FormatsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = queue(queue(queue(queue(queue(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, Samples.class,
-                    RecordMapper.class, DetailMapper.class)),
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, RecordMapper.class,
+                    DetailMapper.class)),
             "sns-raw", "sns"), "sns-json", "sns"), "s3", "s3"), "s3-kept", "s3"), "events", "eventbridge")
             .overrideConfigKey("quarkus.sqs-changes.queues.sns-json.sns.message-format", "json")
             // kept messages come back after 1 s and fail again, which proves that they were not deleted

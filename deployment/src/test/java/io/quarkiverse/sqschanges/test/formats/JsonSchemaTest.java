@@ -1,6 +1,6 @@
 package io.quarkiverse.sqschanges.test.formats;
 
-import static io.quarkiverse.sqschanges.test.formats.Samples.quoted;
+import static io.quarkiverse.sqschanges.testkit.Samples.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,8 +18,9 @@ import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.MappedMessage;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.QueueStatus;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.Samples;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -30,8 +31,8 @@ class JsonSchemaTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, Samples.class,
-                    ModelMapper.class).addAsResource("schemas/model.json"))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, ModelMapper.class)
+                    .addAsResource("schemas/model.json"))
             .overrideConfigKey("quarkus.sqs-changes.queues.models.queue-name", "schema-json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.format", "json")
             .overrideConfigKey("quarkus.sqs-changes.queues.models.json-schema", "schemas/model.json")

@@ -22,8 +22,8 @@ import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeMapper;
 import io.quarkiverse.sqschanges.MappedMessage;
 import io.quarkiverse.sqschanges.MessageMapper;
-import io.quarkiverse.sqschanges.test.EmbeddedSqs;
 import io.quarkiverse.sqschanges.test.ReceivedChanges;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -31,8 +31,8 @@ class MapperBehaviourTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(EmbeddedSqs.class, ReceivedChanges.class, CommandMapper.class,
-                    ModelMapper.class, OrderMapper.class, LineMapper.class, LineQueueMapper.class))
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, CommandMapper.class, ModelMapper.class,
+                    OrderMapper.class, LineMapper.class, LineQueueMapper.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.queue-name", "mapper-commands")
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.visibility-timeout", "1s")

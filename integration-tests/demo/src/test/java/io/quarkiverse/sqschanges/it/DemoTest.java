@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -21,12 +20,12 @@ import jakarta.inject.Inject;
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The README's demo: messages sent through the HTTP endpoint come back as changes, one per queue shape, and logged
@@ -150,12 +149,8 @@ class DemoTest {
     }
 
     /** @return the messages on a queue: visible, in flight (received, not deleted) or delayed */
-    private int messagesOn(String queueUrl) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
+    private static int messagesOn(String queueUrl) {
+        return EmbeddedSqs.devService().messagesOnQueue(queueUrl);
     }
 
     /** @return the ids of the messages in commands-dlq, left visible there */

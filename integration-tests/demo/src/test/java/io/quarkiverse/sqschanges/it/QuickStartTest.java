@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 @QuarkusTest
 class QuickStartTest {
@@ -54,10 +53,7 @@ class QuickStartTest {
         SharedDevService.assertSameServerAs(QuickStartTest.class, DemoTest.class);
     }
 
-    private int messagesOn(String queueUrl) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
+    private static int messagesOn(String queueUrl) {
+        return EmbeddedSqs.devService().messagesOnQueue(queueUrl);
     }
 }

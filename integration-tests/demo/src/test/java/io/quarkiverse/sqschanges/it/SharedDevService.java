@@ -2,7 +2,7 @@ package io.quarkiverse.sqschanges.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 
 /**
  * Checks the guide's promise that {@code @QuarkusTest} classes with the same configuration share one application,
@@ -21,7 +21,7 @@ final class SharedDevService {
      * {@code other} has already recorded its own, asserts that both are the same.
      */
     static void assertSameServerAs(Class<?> self, Class<?> other) {
-        String endpoint = ConfigProvider.getConfig().getValue("quarkus.sqs.endpoint-override", String.class);
+        String endpoint = EmbeddedSqs.devService().endpoint();
         assertThat(endpoint).as("the Dev Service's endpoint").startsWith("http://127.0.0.1:");
         System.setProperty(PROPERTY + self.getName(), endpoint);
         String seenByOther = System.getProperty(PROPERTY + other.getName());

@@ -4,18 +4,15 @@ import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FreePort;
 import io.quarkus.test.QuarkusDevModeTest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -24,21 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class DevModeLiveReloadTest {
 
-    static final int PORT = freePort();
-
-    /** Kept in a system property: JUnit and the dev-mode application load this class separately. */
-    static int freePort() {
-        String key = "sqs-changes.test.dev-mode-port";
-        if (System.getProperty(key) == null) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
-                System.setProperty(key, Integer.toString(socket.getLocalPort()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return Integer.getInteger(key);
-    }
+    /** Named: JUnit and the dev-mode application load this class separately. */
+    static final int PORT = FreePort.named("dev-mode-live-reload");
 
     @RegisterExtension
     static final QuarkusDevModeTest test = new QuarkusDevModeTest()
@@ -50,22 +34,15 @@ class DevModeLiveReloadTest {
                             "quarkus.sqs-changes.queues.first.wait-time=1s",
                             "")), "application.properties"));
 
-    static SqsClient sqs;
-
-    static SqsClient sqs() {
-        if (sqs == null) {
-            sqs = SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + PORT)).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                    .httpClient(UrlConnectionHttpClient.create()).build();
-        }
-        return sqs;
-    }
+    static final EmbeddedSqs SQS = EmbeddedSqs.at("http://127.0.0.1:" + PORT);
 
     @AfterAll
     static void close() {
-        if (sqs != null) {
-            sqs.close();
-        }
+        SQS.close();
+    }
+
+    static SqsClient sqs() {
+        return SQS.client();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityTest {
 
-    static SqsClient sqs;
-
     @Inject
     InMemorySpanExporter spans;
 
@@ -55,22 +52,11 @@ class ObservabilityTest {
     TraceOfObservers observers;
 
     static SqsClient sqs() {
-        if (sqs == null) {
-            sqs = StoppableSqsServer.client(System.getProperty(StoppableSqsServer.ENDPOINT));
-        }
-        return sqs;
+        return StoppableSqsServer.server().client();
     }
 
     static String queueUrl(String queue) {
-        return sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
-    }
-
-    @AfterAll
-    static void close() {
-        if (sqs != null) {
-            sqs.close();
-            sqs = null;
-        }
+        return StoppableSqsServer.server().queueUrl(queue);
     }
 
     @Test
@@ -148,13 +134,13 @@ class ObservabilityTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'SQS change sources' }.status", equalTo("UP")));
 
-        ((Runnable) System.getProperties().get(StoppableSqsServer.STOP)).run();
+        StoppableSqsServer.server().stop();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'SQS change sources' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'SQS change sources' }.data.builds", startsWith("failing: ")));
         } finally {
-            ((Runnable) System.getProperties().get(StoppableSqsServer.START)).run();
+            StoppableSqsServer.restart();
         }
         // back-off after failures is capped at one minute
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> get("/q/health/ready").then().statusCode(200)

@@ -2,12 +2,6 @@ package io.quarkiverse.sqschanges.it.prodmode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -15,6 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqschanges.testkit.FreePort;
+import io.quarkiverse.sqschanges.testkit.SqsClients;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusProdModeTest;
 
@@ -23,7 +19,7 @@ import io.quarkus.test.QuarkusProdModeTest;
  */
 class DevServicesOffInProdModeTest {
 
-    static final int PORT = freePort();
+    static final int PORT = FreePort.any();
 
     @RegisterExtension
     static final QuarkusProdModeTest app = new QuarkusProdModeTest()
@@ -31,34 +27,19 @@ class DevServicesOffInProdModeTest {
             .setApplicationName("prod-mode")
             .setApplicationVersion("1")
             .overrideConfigKey("quarkus.sqs-changes.devservices.port", Integer.toString(PORT))
-            .overrideConfigKey("quarkus.sqs.aws.region", "us-east-1")
-            .overrideConfigKey("quarkus.sqs.aws.credentials.type", "static")
-            .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.access-key-id", "test")
-            .overrideConfigKey("quarkus.sqs.aws.credentials.static-provider.secret-access-key", "test")
             .setRun(true);
+
+    static {
+        // region and credentials, but no endpoint
+        SqsClients.regionAndCredentials().forEach(app::overrideConfigKey);
+    }
 
     @Test
     void noEmbeddedServerIsStarted() {
         assertThat(app.getStartupConsoleOutput()).contains("Installed features").contains("sqs-changes");
-        assertThat(isListening(PORT)).isFalse();
+        assertThat(FreePort.isListening(PORT)).isFalse();
         // the application prints the endpoint it was given: none, since nothing was configured
         assertThat(app.getStartupConsoleOutput()).contains("sqs endpoint-override: none");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static boolean isListening(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Singleton

@@ -1,8 +1,6 @@
 package io.quarkiverse.sqschanges.benchmark.runner;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quarkiverse.sqschanges.testkit.FreePort;
+import io.quarkiverse.sqschanges.testkit.SqsClients;
+
 /**
  * Starts packaged applications ({@code java -jar target/quarkus-app/quarkus-run.jar}) with the same JVM flags, a
- * free HTTP port, and their SQS client pointed at a proxy route; configuration is passed as system properties.
+ * free HTTP port, and their SQS client pointed at a proxy; configuration is passed as system properties.
  */
 final class AppLauncher {
 
@@ -33,14 +34,10 @@ final class AppLauncher {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; package the benchmark applications first");
         }
-        int port = freePort();
+        int port = FreePort.any();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(port));
-        properties.put("quarkus.sqs.endpoint-override", sqsEndpoint);
-        properties.put("quarkus.sqs.aws.region", SqsClients.REGION);
-        properties.put("quarkus.sqs.aws.credentials.type", "static");
-        properties.put("quarkus.sqs.aws.credentials.static-provider.access-key-id", SqsClients.KEY);
-        properties.put("quarkus.sqs.aws.credentials.static-provider.secret-access-key", SqsClients.KEY);
+        properties.putAll(SqsClients.config(sqsEndpoint));
         properties.putAll(config);
 
         List<String> command = new ArrayList<>();
@@ -51,11 +48,5 @@ final class AppLauncher {
         command.add(jar.toString());
         Path log = settings.logs().resolve(started.incrementAndGet() + "-" + app.module() + ".log");
         return AppProcess.start(command, port, log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+
 /**
  * Runs the whole benchmark against one in-process ElasticMQ, prints the report and writes it to
  * {@code target/benchmark-results.md}. The applications must be packaged first.
@@ -18,9 +20,8 @@ public final class Benchmark {
         Settings settings = Settings.fromSystemProperties();
         long start = System.nanoTime();
         String report;
-        try (SqsServer server = new SqsServer();
-                QueueAdmin admin = new QueueAdmin(server.endpoint());
-                CountingProxy proxy = new CountingProxy(server.port())) {
+        try (EmbeddedSqs server = EmbeddedSqs.start(); QueueAdmin admin = new QueueAdmin(server.endpoint())) {
+            String sqs = server.endpoint();
             AppLauncher launcher = new AppLauncher(settings);
             int k = settings.threads();
             Map<String, String> concurrency = Map.of("concurrency", Integer.toString(k));
@@ -35,10 +36,10 @@ public final class Benchmark {
                     new AppContender("SmallRye connector (concurrency=" + k + ")", k, App.SMALLRYE, concurrency,
                             launcher));
 
-            List<DrainResult> drains = new DrainBenchmark(settings, admin, proxy).run(drainers);
-            List<PickupResult> pickups = new PickupBenchmark(settings, admin, proxy)
+            List<DrainResult> drains = new DrainBenchmark(settings, admin, sqs).run(drainers);
+            List<PickupResult> pickups = new PickupBenchmark(settings, admin, sqs)
                     .run(List.of(raw, extension));
-            List<StartupResult> startups = new StartupBenchmark(settings, admin, proxy, launcher).run();
+            List<StartupResult> startups = new StartupBenchmark(settings, admin, sqs, launcher).run();
             report = new Report(settings, Machine.describe(), drains, pickups, startups,
                     Duration.ofNanos(System.nanoTime() - start)).markdown();
         }

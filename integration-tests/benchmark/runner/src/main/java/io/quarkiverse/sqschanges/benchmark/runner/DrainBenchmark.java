@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.sqschanges.testkit.RequestCounts;
+
 /**
  * Drain throughput. Every contender is started and warmed up first; then, round after round, each in turn gets a
  * queue preloaded while it is paused, and the time from resuming it until every message is observed and deleted
@@ -14,12 +16,13 @@ final class DrainBenchmark {
 
     private final Settings settings;
     private final QueueAdmin admin;
-    private final CountingProxy proxy;
+    /** The SQS server, which each contender reaches through a proxy of its own. */
+    private final String sqs;
 
-    DrainBenchmark(Settings settings, QueueAdmin admin, CountingProxy proxy) {
+    DrainBenchmark(Settings settings, QueueAdmin admin, String sqs) {
         this.settings = settings;
         this.admin = admin;
-        this.proxy = proxy;
+        this.sqs = sqs;
     }
 
     List<DrainResult> run(List<Contender> contenders) throws Exception {
@@ -27,7 +30,7 @@ final class DrainBenchmark {
         try {
             for (Contender contender : contenders) {
                 System.out.printf("Starting and warming up %s x%d%n", contender.name(), contender.threads());
-                sessions.add(Session.start(contender, admin, proxy, settings.rounds(), settings.warmupMessages()));
+                sessions.add(Session.start(contender, admin, sqs, settings.rounds(), settings.warmupMessages()));
             }
             Map<Contender, List<Drain>> drains = new LinkedHashMap<>();
             for (int round = 1; round <= settings.rounds(); round++) {

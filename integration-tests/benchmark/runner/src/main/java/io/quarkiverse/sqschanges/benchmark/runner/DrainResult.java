@@ -2,6 +2,8 @@ package io.quarkiverse.sqschanges.benchmark.runner;
 
 import java.util.List;
 
+import io.quarkiverse.sqschanges.testkit.RequestCounts;
+
 /**
  * @param rates messages per second, one per round
  * @param requests the requests of all rounds

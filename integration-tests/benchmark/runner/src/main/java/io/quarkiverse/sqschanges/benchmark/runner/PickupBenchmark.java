@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.quarkiverse.sqschanges.benchmark.common.Observations;
+import io.quarkiverse.sqschanges.testkit.SqsRequest;
 
 /**
  * Idle behaviour, for warmed-up contenders running side by side on queues of their own: first how many receive
@@ -18,20 +19,21 @@ final class PickupBenchmark {
 
     private final Settings settings;
     private final QueueAdmin admin;
-    private final CountingProxy proxy;
+    /** The SQS server, which each contender reaches through a proxy of its own. */
+    private final String sqs;
     private final Random random = new Random(1);
 
-    PickupBenchmark(Settings settings, QueueAdmin admin, CountingProxy proxy) {
+    PickupBenchmark(Settings settings, QueueAdmin admin, String sqs) {
         this.settings = settings;
         this.admin = admin;
-        this.proxy = proxy;
+        this.sqs = sqs;
     }
 
     List<PickupResult> run(List<Contender> contenders) throws Exception {
         List<Session> sessions = new ArrayList<>();
         try {
             for (Contender contender : contenders) {
-                sessions.add(Session.start(contender, admin, proxy, ROUND, settings.warmupMessages()));
+                sessions.add(Session.start(contender, admin, sqs, ROUND, settings.warmupMessages()));
             }
             for (Session session : sessions) {
                 session.resume(ROUND);
@@ -74,9 +76,9 @@ final class PickupBenchmark {
      * @return the receive requests a minute within the window, from the intervals between them (a count over a
      *         window of a few long polls would be too coarse)
      */
-    private static double receivesPerMinute(List<Request> requests, long from, long to) {
-        List<Long> times = requests.stream().filter(r -> r.action().equals(Request.RECEIVE))
-                .map(Request::nanos).sorted().toList();
+    private static double receivesPerMinute(List<SqsRequest> requests, long from, long to) {
+        List<Long> times = requests.stream().filter(r -> r.action().equals(SqsRequest.RECEIVE))
+                .map(SqsRequest::nanos).sorted().toList();
         if (times.size() < 2) {
             return times.size() * 60e9 / (to - from);
         }

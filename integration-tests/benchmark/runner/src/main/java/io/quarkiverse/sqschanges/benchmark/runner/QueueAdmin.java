@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quarkiverse.sqschanges.testkit.SqsClients;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -25,7 +26,7 @@ final class QueueAdmin implements AutoCloseable {
     private final AtomicInteger created = new AtomicInteger();
 
     QueueAdmin(String endpoint) {
-        this.sqs = SqsClients.create(endpoint);
+        this.sqs = SqsClients.async(endpoint);
     }
 
     /** @return a new, empty queue whose name starts with the prefix */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.quarkiverse.sqschanges.testkit.SqsRequest;
+
 /** The results as Markdown, each target's verdict next to its figure. */
 final class Report {
 
@@ -62,7 +64,7 @@ final class Report {
                     r.contender().threads(), r.median(),
                     r.rates().stream().map(rate -> format("%.0f", rate)).collect(Collectors.joining(", ")),
                     ratio(r.median(), drainMedian(r.contender().threads(), DrainResult::isRaw)), requests,
-                    r.perMessage(r.requests().of(Request.RECEIVE)),
+                    r.perMessage(r.requests().of(SqsRequest.RECEIVE)),
                     r.perMessage(r.requests().of("DeleteMessage", "DeleteMessageBatch")),
                     r.is(App.CHANGES) ? drainTargets(r, requests) : "");
         }

@@ -4,23 +4,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
+import io.quarkiverse.sqschanges.testkit.SqsRequest;
+
 /**
  * One contender, started and warmed up (it has consumed its warm-up messages), with its measured queues, fresh
- * and untouched, and a proxy route of its own.
+ * and untouched, and a request-counting proxy of its own: every contender's SQS traffic goes through one, so that
+ * each pays the same overhead and its requests are counted where the server sees them.
  */
 final class Session implements AutoCloseable {
 
     private final Contender contender;
     private final QueueAdmin admin;
-    private final ProxyRoute route;
+    private final SqsProxy route;
     private final Queue warmup;
     private final List<Queue> measured = new ArrayList<>();
     private Consumer consumer;
 
-    private Session(Contender contender, QueueAdmin admin, CountingProxy proxy, int rounds) throws Exception {
+    private Session(Contender contender, QueueAdmin admin, String sqs, int rounds) throws Exception {
         this.contender = contender;
         this.admin = admin;
-        this.route = proxy.newRoute();
+        this.route = SqsProxy.start(sqs);
         this.warmup = admin.create("warmup");
         for (int i = 0; i < contender.measuredQueues(rounds); i++) {
             measured.add(admin.create("measured"));
@@ -28,9 +32,9 @@ final class Session implements AutoCloseable {
     }
 
     /** Starts the contender for that many rounds and lets it consume the warm-up messages. */
-    static Session start(Contender contender, QueueAdmin admin, CountingProxy proxy, int rounds, int warmupMessages)
+    static Session start(Contender contender, QueueAdmin admin, String sqs, int rounds, int warmupMessages)
             throws Exception {
-        Session session = new Session(contender, admin, proxy, rounds);
+        Session session = new Session(contender, admin, sqs, rounds);
         try {
             session.consumer = contender.start(session.measured, session.warmup, session.route.endpoint());
             admin.preload(session.warmup, warmupMessages);
@@ -80,8 +84,8 @@ final class Session implements AutoCloseable {
     }
 
     /** @return the requests about a queue within a time window, on the {@link System#nanoTime()} clock */
-    List<Request> requests(Queue queue, long from, long to) {
-        return route.requests(queue).stream().filter(r -> r.nanos() >= from && r.nanos() <= to).toList();
+    List<SqsRequest> requests(Queue queue, long from, long to) {
+        return route.requests(queue.name()).stream().filter(r -> r.nanos() >= from && r.nanos() <= to).toList();
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.sqschanges.testkit.SqsProxy;
+
 /**
  * What the extension costs at startup: the plain application (its SQS client idle, then making one request at
  * startup) and the extension's (one idle queue) are started in turn; each start is timed until HTTP answers, and
@@ -18,13 +20,14 @@ final class StartupBenchmark {
 
     private final Settings settings;
     private final QueueAdmin admin;
-    private final CountingProxy proxy;
+    /** The SQS server, reached through a proxy. */
+    private final String sqs;
     private final AppLauncher launcher;
 
-    StartupBenchmark(Settings settings, QueueAdmin admin, CountingProxy proxy, AppLauncher launcher) {
+    StartupBenchmark(Settings settings, QueueAdmin admin, String sqs, AppLauncher launcher) {
         this.settings = settings;
         this.admin = admin;
-        this.proxy = proxy;
+        this.sqs = sqs;
         this.launcher = launcher;
     }
 
@@ -37,7 +40,7 @@ final class StartupBenchmark {
                 new StartupVariant(StartupVariant.EXTENSION, App.CHANGES,
                         App.CHANGES.consuming(App.CHANGES.measuredName(1), queue, Map.of())));
         Map<StartupVariant, List<Sample>> samples = new LinkedHashMap<>();
-        try (ProxyRoute route = proxy.newRoute()) {
+        try (SqsProxy route = SqsProxy.start(sqs)) {
             for (int i = 1; i <= settings.startups(); i++) {
                 for (StartupVariant variant : variants) {
                     Sample sample = measure(variant.app(), route, variant.config());
@@ -57,7 +60,7 @@ final class StartupBenchmark {
                 Stats.median(e.getValue().stream().map(Sample::rssAfterGcMegabytes).toList()))).toList();
     }
 
-    private Sample measure(App app, ProxyRoute route, Map<String, String> config) throws Exception {
+    private Sample measure(App app, SqsProxy route, Map<String, String> config) throws Exception {
         try (AppProcess process = launcher.start(app, route.endpoint(), config)) {
             double ready = process.awaitReady(AppContender.STARTUP_TIMEOUT).toNanos() / 1e6;
             Thread.sleep(IDLE_BEFORE_RSS_MILLIS);
