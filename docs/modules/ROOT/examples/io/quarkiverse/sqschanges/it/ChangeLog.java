@@ -1,0 +1,1 @@
+../../../../../../../../integration-tests/demo/src/main/java/io/quarkiverse/sqschanges/it/ChangeLog.java

@@ -1,0 +1,1 @@
+../../../../../../../../../integration-tests/demo/src/test/java/io/quarkiverse/sqschanges/it/testing/BuildTriggerTest.java
