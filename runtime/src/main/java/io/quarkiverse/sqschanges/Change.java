@@ -2,7 +2,6 @@ package io.quarkiverse.sqschanges;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

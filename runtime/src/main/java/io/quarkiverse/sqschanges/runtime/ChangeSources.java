@@ -78,7 +78,8 @@ public class ChangeSources implements ChangeSourceControl {
     private volatile Map<String, QueueSettings> settingsByQueue = Map.of();
 
     @Inject
-    public ChangeSources(SqsChangesConfig config, SqsChangesFixedConfig fixedConfig, Scheduler scheduler, ChangeDispatcher dispatcher,
+    public ChangeSources(SqsChangesConfig config, SqsChangesFixedConfig fixedConfig, Scheduler scheduler,
+            ChangeDispatcher dispatcher,
             Instance<ObjectMapper> objectMapper, ExecutorService workers, ScheduledExecutorService timer,
             MapperBindings mappers, DuplicateFilter duplicates, ChangeTracing tracing) {
         this.config = config;

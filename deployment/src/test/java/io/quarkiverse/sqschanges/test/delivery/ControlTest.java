@@ -46,7 +46,6 @@ class ControlTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.off.url", LIVE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.off.enabled", "false");
 
-
     @Inject
     ChangeSourceControl control;
 

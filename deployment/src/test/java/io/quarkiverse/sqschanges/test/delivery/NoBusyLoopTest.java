@@ -34,7 +34,6 @@ class NoBusyLoopTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.unreachable.url", IDLE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.unreachable.client", "dead");
 
-
     @Inject
     MeterRegistry registry;
 

@@ -133,8 +133,10 @@ public final class QueueSettingsFactory {
                 .orElse(OptionalInt.empty());
 
         return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
-                queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds, queue.maxMessages(),
-                queue.concurrency(), queue.prefetch(), visibility, client, queue.invalidMessage(), queue.onFailure(), queue.retryDelay(),
+                queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds,
+                queue.maxMessages(),
+                queue.concurrency(), queue.prefetch(), visibility, client, queue.invalidMessage(), queue.onFailure(),
+                queue.retryDelay(),
                 queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate(),
                 queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,
                 queue.jsonSchema().map(String::trim).filter(schema -> !schema.isEmpty()));

@@ -79,7 +79,8 @@ public interface SqsChangesConfig {
          * How a message body becomes change properties: {@code raw} puts the body in the property
          * {@code sqs_body}; {@code json} also turns each top-level field of a JSON object body into a property;
          * {@code sns} unwraps an SNS notification; {@code s3} makes a change per record of an S3 event
-         * notification (also through SNS) or per S3 event from EventBridge; {@code eventbridge} turns an EventBridge event's {@code detail} into
+         * notification (also through SNS) or per S3 event from EventBridge; {@code eventbridge} turns an EventBridge event's
+         * {@code detail} into
          * properties.
          */
         @WithDefault("raw")

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param settings the settings of all its queues in the application's own terms, such as {@code concurrency=4}
  */
 record AppContender(String name, int threads, App app, Map<String, String> settings, AppLauncher launcher)
-        implements Contender {
+        implements
+            Contender {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 

@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param appHeap the JVM flags given to every application (a heap limit by default), separated by spaces
  * @param root the benchmark directory, {@code integration-tests/benchmark}
  */
-record Settings(int messages, int warmupMessages, int rounds, int threads, int pickups, Duration idle, int startups, String appHeap,
+record Settings(int messages, int warmupMessages, int rounds, int threads, int pickups, Duration idle, int startups,
+        String appHeap,
         Path root) {
 
     static Settings fromSystemProperties() {
