@@ -24,6 +24,7 @@ export class QwcSqsChangesQueues extends LitElement {
         .send vaadin-text-area { flex: 1; }
         .state-POLLING { color: var(--lumo-success-text-color); }
         .state-FAILING { color: var(--lumo-error-text-color); }
+        .state-STALLED { color: var(--lumo-error-text-color); }
         .state-PAUSED, .state-DISABLED, .state-STOPPED { color: var(--lumo-secondary-text-color); }
         .error { color: var(--lumo-error-text-color); font-size: var(--lumo-font-size-s); }
     `;

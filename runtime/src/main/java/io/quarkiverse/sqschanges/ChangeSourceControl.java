@@ -31,8 +31,8 @@ public interface ChangeSourceControl {
     void resume(String queue);
 
     /**
-     * Polls the queue now rather than at its next scheduled time (Buildbot's {@code force()}). Does nothing if the
-     * queue is being polled already.
+     * Polls the queue now rather than at its next scheduled time (Buildbot's {@code force()}), even while polling
+     * backs off after failed calls to SQS. Does nothing if a receive loop of the queue is going already.
      *
      * @throws IllegalArgumentException if the queue is not configured, or disabled
      * @throws IllegalStateException if the queue is paused

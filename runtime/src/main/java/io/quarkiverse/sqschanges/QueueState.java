@@ -8,6 +8,11 @@ public enum QueueState {
     POLLING,
     /** Polled on schedule, but the last call to SQS failed: polling backs off until it works again. */
     FAILING,
+    /**
+     * Polled, but the observers of at least one batch have run longer than the queue's {@code handler-timeout}:
+     * they may hang. The queue goes on polling with its other receive loops.
+     */
+    STALLED,
     /** Paused: not polled until resumed. */
     PAUSED,
     /** Disabled by configuration ({@code enabled=false}). */

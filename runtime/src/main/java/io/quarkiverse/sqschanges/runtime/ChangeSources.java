@@ -157,7 +157,7 @@ public class ChangeSources implements ChangeSourceControl {
         if (scheduler.isPaused(JOB_PREFIX + queue)) {
             throw new IllegalStateException("Queue '" + queue + "' is paused; resume it before polling it");
         }
-        poller.run();
+        poller.runNow();
     }
 
     @Override
@@ -172,7 +172,8 @@ public class ChangeSources implements ChangeSourceControl {
         QueueCounters counters = poller.counters();
         QueueState state = poller.stopping() ? QueueState.STOPPED
                 : scheduler.isPaused(JOB_PREFIX + queue) ? QueueState.PAUSED
-                        : poller.failing() ? QueueState.FAILING : QueueState.POLLING;
+                        : poller.failing() ? QueueState.FAILING
+                                : poller.stalled() ? QueueState.STALLED : QueueState.POLLING;
         return new QueueStatus(queue, state, counters.lastSuccess(),
                 poller.failing() ? counters.lastError() : Optional.empty(), counters.received(), counters.fired(),
                 counters.deleted(), counters.failedCount());

@@ -25,6 +25,7 @@ import java.util.OptionalInt;
  * @param retryDelay the delay before the second delivery of a failed message, with {@code retry}
  * @param retryMaxDelay the longest delay between deliveries, with {@code retry}
  * @param visibilityHeartbeat whether visibility is extended while observers work
+ * @param handlerTimeout how long a batch's observers may run before the queue reports them as stalled; zero: never
  * @param deduplicate whether already handled message ids are skipped
  * @param snsJsonMessage for {@code sns}: whether the SNS message is a JSON object
  * @param jsonSchema the class path resource of the JSON Schema messages must satisfy, if any
@@ -48,6 +49,7 @@ public record QueueSettings(
         Duration retryDelay,
         Duration retryMaxDelay,
         boolean visibilityHeartbeat,
+        Duration handlerTimeout,
         boolean deduplicate,
         boolean snsJsonMessage,
         Optional<String> jsonSchema) {

@@ -116,6 +116,10 @@ public final class QueueSettingsFactory {
             problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
                     + "; it must be a positive duration such as 1s");
         }
+        if (queue.handlerTimeout().isNegative()) {
+            problems.add(ConfigNames.queueProperty(name, "handler-timeout") + " is " + queue.handlerTimeout()
+                    + "; it must be a positive duration such as 5m, or 0s to turn the check off");
+        }
         wholeSeconds(queue.retryDelay(), 0, SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
                 ConfigNames.queueProperty(name, "retry-delay"), problems);
         wholeSeconds(queue.retryMaxDelay(), 0, SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
@@ -137,7 +141,7 @@ public final class QueueSettingsFactory {
                 queue.maxMessages(),
                 queue.concurrency(), queue.prefetch(), visibility, client, queue.invalidMessage(), queue.onFailure(),
                 queue.retryDelay(),
-                queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.deduplicate(),
+                queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.handlerTimeout(), queue.deduplicate(),
                 queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,
                 queue.jsonSchema().map(String::trim).filter(schema -> !schema.isEmpty()));
     }

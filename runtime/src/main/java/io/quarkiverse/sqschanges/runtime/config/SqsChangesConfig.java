@@ -191,6 +191,20 @@ public interface SqsChangesConfig {
         boolean visibilityHeartbeat();
 
         /**
+         * How long a batch's observers may run before the queue reports them as stalled: a WARN naming the queue
+         * and the message ids (once per batch), the {@code sqs.changes.stalled} gauge, the state {@code STALLED} in
+         * {@code ChangeSourceControl.status} and readiness DOWN, until they complete. The stalled batch stays
+         * hidden by the visibility heartbeat (up to SQS's 12-hour limit) and is settled as usual when its observers
+         * finish; meanwhile the queue goes on polling with other receive loops, so that one hung observer does not
+         * stop the queue: a stalled batch does not count toward {@code concurrency}, up to {@code concurrency}
+         * stalled batches. A waiting prefetched batch is made visible again at once for other consumers. {@code 0s}
+         * turns the check off. The default, five minutes, is far beyond what an observer that starts work
+         * elsewhere needs, and well inside the heartbeat's reach.
+         */
+        @WithDefault("5m")
+        Duration handlerTimeout();
+
+        /**
          * Whether to skip messages whose message id was already handled (SQS standard queues deliver at least
          * once, so rarely twice). A skipped duplicate is deleted without an event. The ids are kept by the
          * {@code DuplicateFilter} bean: by default in memory, see {@code quarkus.sqs-changes.deduplication}.

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -60,6 +61,11 @@ public class SqsChangesMetrics {
                 s -> s.deleteRequests() - s.deleteErrors());
         counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "error"), counters,
                 QueueCounters::deleteErrors);
+        counter("stalls", "Batches whose observers ran longer than handler-timeout", tags, counters,
+                QueueCounters::stalls);
+        Gauge.builder(PREFIX + "stalled", counters, QueueCounters::stalledBatches)
+                .description("Batches whose observers have run longer than handler-timeout and still run").tags(tags)
+                .register(registry);
 
         Timer lag = Timer.builder(PREFIX + "lag").description("Time from sending to receipt (now - SentTimestamp)")
                 .tags(tags).publishPercentileHistogram().register(registry);

@@ -17,7 +17,8 @@ import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
 
 /**
  * Readiness of the SQS change sources: DOWN while a queue cannot be polled (SQS unreachable or answering with
- * errors) and has not succeeded for {@code quarkus.sqs-changes.health.down-after}, or has never succeeded; each
+ * errors) and has not succeeded for {@code quarkus.sqs-changes.health.down-after}, or has never succeeded, and while
+ * the observers of a batch have outlived the queue's {@code handler-timeout} (state {@code STALLED}); each
  * queue's state, last success and last error are in the data. Paused and disabled queues are UP.
  */
 @Readiness
@@ -46,6 +47,9 @@ public class SqsChangesReadinessCheck implements HealthCheck {
     }
 
     private boolean down(QueueStatus status) {
+        if (status.state() == QueueState.STALLED) {
+            return true;
+        }
         if (status.state() != QueueState.FAILING) {
             return false;
         }

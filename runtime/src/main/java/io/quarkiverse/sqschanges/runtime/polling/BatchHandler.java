@@ -134,8 +134,6 @@ final class BatchHandler {
 
     private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
             ChangeTracing.MessageSpan span) {
-        message.sentTimestamp()
-                .ifPresent(sent -> counters.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
         if (alreadyHandled(message)) {
             LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
                     queue.name());

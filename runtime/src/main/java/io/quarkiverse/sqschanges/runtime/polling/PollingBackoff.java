@@ -27,6 +27,11 @@ final class PollingBackoff {
         this.clock = clock;
     }
 
+    /** The next attempt may be made at once, whatever the back-off said: someone asked for it. */
+    synchronized void attemptNow() {
+        nextAttemptAt = 0;
+    }
+
     synchronized boolean mayAttempt() {
         return clock.getAsLong() >= nextAttemptAt;
     }

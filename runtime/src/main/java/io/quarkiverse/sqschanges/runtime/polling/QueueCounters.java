@@ -2,6 +2,7 @@ package io.quarkiverse.sqschanges.runtime.polling;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,6 +24,8 @@ public final class QueueCounters {
     private final LongAdder receiveErrors = new LongAdder();
     private final LongAdder deleteRequests = new LongAdder();
     private final LongAdder deleteErrors = new LongAdder();
+    private final LongAdder stalls = new LongAdder();
+    private final AtomicInteger stalledBatches = new AtomicInteger();
     private volatile MessageTimingRecorder timings = MessageTimingRecorder.NONE;
     private volatile Instant lastSuccess;
     private volatile String lastError;
@@ -84,6 +87,25 @@ public final class QueueCounters {
         if (!succeeded) {
             deleteErrors.increment();
         }
+    }
+
+    void stalled() {
+        stalls.increment();
+        stalledBatches.incrementAndGet();
+    }
+
+    void stallEnded() {
+        stalledBatches.decrementAndGet();
+    }
+
+    /** @return the batches whose observers have run longer than {@code handler-timeout} and are still running */
+    public int stalledBatches() {
+        return stalledBatches.get();
+    }
+
+    /** @return how many batches have outlived {@code handler-timeout} so far */
+    public long stalls() {
+        return stalls.sum();
     }
 
     public void recordTimingsWith(MessageTimingRecorder timings) {

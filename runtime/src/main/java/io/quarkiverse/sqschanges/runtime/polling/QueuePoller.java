@@ -1,5 +1,6 @@
 package io.quarkiverse.sqschanges.runtime.polling;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -22,16 +25,17 @@ import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
- * Polls one queue. Each {@link #run() run} resolves what it needs (queue URL, visibility timeout), then starts the
- * queue's receive loops ({@code concurrency}, one by default; see {@link ReceiveLoop}). The run is over when all its
- * loops are. Runs are started by the scheduler job, once at startup and by {@code pollNow}; they never overlap: a
- * start while a run is going returns at once. After a failed call to SQS, runs are skipped for a growing back-off.
+ * Polls one queue with up to {@code concurrency} receive loops (see {@link ReceiveLoop}). {@link #run()}, called by
+ * the scheduler job, at startup and by {@code pollNow}, starts one loop when none is going; a receive that returns
+ * messages brings the queue up to {@code concurrency} loops at once; each loop ends on its own at an empty receive,
+ * so that an idle queue costs one long poll at a time. Before the first loop, the queue URL is resolved and the
+ * visibility timeout looked up (see {@link VisibilityLookup}). After a failed call to SQS, no loop starts for a
+ * growing back-off.
  */
 public final class QueuePoller {
 
@@ -43,22 +47,28 @@ public final class QueuePoller {
     private final MessageDeleter deleter;
     private final VisibilityChanger visibility;
     private final VisibilityHeartbeat heartbeat;
+    private final VisibilityLookup visibilityLookup;
     private final Executor workers;
+    private final ScheduledExecutorService timer;
     private final PollingBackoff backoff;
     private final QueueCounters counters;
     private final BooleanSupplier paused;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final WorkerRefusals refusals;
 
     private volatile String queueUrl;
-    /** The visibility timeout received messages get; -1 until known. */
-    private volatile int visibilitySeconds = -1;
     private volatile ReceiveMessageRequest receiveRequest;
+    private volatile int receiveVisibilitySeconds = -1;
     private volatile boolean stopping;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
-    private volatile CompletableFuture<Void> currentRun = CompletableFuture.completedFuture(null);
+
+    // the loops, guarded by this
+    private int loops;
+    private int stalledLoops;
+    private boolean preparing;
+    private final CompletableFuture<Void> allLoopsEnded = new CompletableFuture<>();
 
     /**
-     * @param paused whether the queue's job is paused: a run in progress ends at its next receive
+     * @param paused whether the queue's job is paused: a loop ends at its next receive
      */
     QueuePoller(QueueSettings queue, SqsAsyncClient sqs, BatchHandler handler, Executor workers,
             ScheduledExecutorService timer, PollingBackoff backoff, QueueCounters counters, BooleanSupplier paused) {
@@ -69,11 +79,14 @@ public final class QueuePoller {
         this.paused = paused;
         this.deleter = new MessageDeleter(sqs, queue.name(), counters);
         this.visibility = new VisibilityChanger(sqs, queue.name());
-        this.heartbeat = new VisibilityHeartbeat(visibility, timer);
+        this.heartbeat = new VisibilityHeartbeat(visibility, timer, queue.name(),
+                SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS);
+        this.visibilityLookup = new VisibilityLookup(queue, timer, this::call, this::useReceiveRequest);
         this.workers = workers;
+        this.timer = timer;
         this.backoff = backoff;
-        queue.url().ifPresent(this::useUrl);
-        queue.visibilityTimeoutSeconds().ifPresent(seconds -> visibilitySeconds = seconds);
+        this.refusals = new WorkerRefusals(queue.name());
+        queue.url().ifPresent(url -> this.queueUrl = url);
     }
 
     public QueueSettings queue() {
@@ -81,32 +94,39 @@ public final class QueuePoller {
     }
 
     /**
-     * Starts a run, unless one is going, polling is stopping, or the back-off says to wait.
+     * Starts a receive loop if none is going, unless polling is stopping or paused, or the back-off says to wait.
      *
-     * @return completes when the run is over (at once if none was started); never exceptionally
+     * @return completes at once; never exceptionally
      */
     public CompletionStage<Void> run() {
-        if (stopping || !backoff.mayAttempt() || !running.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(null);
+        if (backoff.mayAttempt()) {
+            startLoops(1);
         }
-        CompletableFuture<Void> run = new CompletableFuture<>();
-        run.whenComplete((ignored, failure) -> running.set(false));
-        currentRun = run;
-        workers.execute(() -> prepare(run));
-        return run;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Like {@link #run()}, but at once even while the back-off would wait: the caller asked for it. */
+    public void runNow() {
+        backoff.attemptNow();
+        startLoops(1);
     }
 
     /**
      * Stops polling: no receive is started any more, and a receive waiting for messages is abandoned.
      *
-     * @return completes when the current run is over: the batches being handled are handled and their deletes
-     *         sent, and a batch waiting for its turn is made visible again
+     * @return completes when every loop has ended: the batches being handled are handled and their deletes sent,
+     *         and a batch waiting for its turn is made visible again
      */
     public CompletableFuture<Void> stop() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+            if (loops + stalledLoops == 0 && !preparing) {
+                allLoopsEnded.complete(null);
+            }
+        }
         handler.stopping();
-        cancelPendingCall();
-        return currentRun;
+        cancelPendingCalls();
+        return allLoopsEnded;
     }
 
     public QueueCounters counters() {
@@ -131,48 +151,60 @@ public final class QueuePoller {
         return stopping;
     }
 
-    private void prepare(CompletableFuture<Void> run) {
-        if (stopping || paused.getAsBoolean()) {
-            run.complete(null);
-        } else if (queueUrl == null) {
-            resolveUrl().whenComplete((url, failure) -> {
-                if (failure != null) {
-                    failed(run, failure);
-                } else {
-                    workers.execute(() -> prepare(run));
-                }
-            });
-        } else if (visibilitySeconds < 0 && queue.visibilityHeartbeat()) {
-            resolveVisibility(run);
-        } else {
-            CompletableFuture<?>[] loops = new CompletableFuture<?>[queue.concurrency()];
-            for (int i = 0; i < loops.length; i++) {
-                CompletableFuture<Void> loop = new CompletableFuture<>();
-                loops[i] = loop;
-                new ReceiveLoop(this, loop).start();
+    /** @return whether the observers of a batch have outlived {@code handler-timeout} and still run */
+    public boolean stalled() {
+        return counters.stalledBatches() > 0;
+    }
+
+    /**
+     * Starts loops until {@code wanted} of them (at most {@code concurrency}) are going, once the queue is prepared;
+     * prepares it first if needed.
+     */
+    private void startLoops(int wanted) {
+        int toStart = 0;
+        boolean prepare = false;
+        synchronized (this) {
+            if (!mayReceive()) {
+                return;
             }
-            CompletableFuture.allOf(loops).whenComplete((ignored, failure) -> run.complete(null));
+            if (receiveRequest == null) {
+                prepare = !preparing;
+                preparing = true;
+            } else {
+                toStart = Math.max(0, Math.min(wanted, queue.concurrency()) - loops);
+                if (stalledLoops > 0 && loops + stalledLoops + toStart > 2 * queue.concurrency()) {
+                    toStart = Math.max(0, 2 * queue.concurrency() - loops - stalledLoops);
+                }
+                loops += toStart;
+            }
+        }
+        if (prepare) {
+            prepare();
+        }
+        for (int i = 0; i < toStart; i++) {
+            new ReceiveLoop(this).start();
         }
     }
 
-    /** The heartbeat needs the queue's own visibility timeout when none is configured. */
-    private void resolveVisibility(CompletableFuture<Void> run) {
-        call(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)))
-                .whenComplete((response, failure) -> {
-                    if (failure != null && Failures.unwrap(failure) instanceof CancellationException) {
-                        failed(run, failure);
-                        return;
+    /** Resolves the queue URL and looks the visibility timeout up, then starts the first loop. */
+    private void prepare() {
+        resolveUrl()
+                .thenCompose(url -> visibilityLookup.lookUp(sqs, url))
+                .whenComplete((seconds, failure) -> {
+                    synchronized (this) {
+                        preparing = false;
+                        if (failure == null) {
+                            useReceiveRequest(seconds);
+                        }
+                        if (stopping && loops + stalledLoops == 0) {
+                            allLoopsEnded.complete(null);
+                        }
                     }
-                    String value = failure == null ? response.attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT)
-                            : null;
-                    if (value == null) {
-                        LOG.debugf("Could not read the visibility timeout of queue '%s'; assuming SQS's default %d s",
-                                queue.name(), SqsLimits.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
-                        visibilitySeconds = SqsLimits.DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
+                    if (failure != null) {
+                        failed(failure);
                     } else {
-                        visibilitySeconds = Integer.parseInt(value);
+                        startLoops(1);
                     }
-                    workers.execute(() -> prepare(run));
                 });
     }
 
@@ -194,22 +226,29 @@ public final class QueuePoller {
                                 + queue.property("queue-name"))
                         : cause);
             }
-            useUrl(response.queueUrl());
+            queueUrl = response.queueUrl();
             LOG.debugf("Queue '%s' resolved to %s", queue.name(), response.queueUrl());
             return response.queueUrl();
         });
     }
 
-    private void useUrl(String url) {
+    /**
+     * @param visibilitySeconds the visibility timeout to receive with: configured, the queue's own, or assumed
+     *        while the queue's cannot be read; -1 when the queue's own serves (no heartbeat needs it)
+     */
+    private synchronized void useReceiveRequest(int visibilitySeconds) {
         ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
-                .queueUrl(url)
+                .queueUrl(queueUrl)
                 .maxNumberOfMessages(queue.maxMessages())
                 .waitTimeSeconds(queue.waitTimeSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All");
-        queue.visibilityTimeoutSeconds().ifPresent(request::visibilityTimeout);
-        this.receiveRequest = request.build();
-        this.queueUrl = url;
+        if (visibilitySeconds > 0) {
+            // explicit, so that the heartbeat's period is right even for a timeout it only assumed
+            request.visibilityTimeout(visibilitySeconds);
+        }
+        receiveVisibilitySeconds = visibilitySeconds;
+        receiveRequest = request.build();
     }
 
     /** Whether a loop may start another receive. */
@@ -222,10 +261,29 @@ public final class QueuePoller {
         return call(sqs.receiveMessage(receiveRequest));
     }
 
-    /** A receive succeeded: the back-off is over. */
-    void receiveSucceeded() {
+    /** A receive succeeded: the back-off is over; with messages, the queue gets all its loops. */
+    void receiveSucceeded(boolean withMessages) {
         backoff.succeeded(queue.name());
         counters.callSucceeded();
+        if (withMessages) {
+            startLoops(queue.concurrency());
+        }
+    }
+
+    /** Records the time each message of a batch spent on the queue, at its receipt. */
+    void received(List<Message> messages) {
+        counters.received(messages.size());
+        long now = System.currentTimeMillis();
+        for (Message message : messages) {
+            String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+            if (sent != null) {
+                try {
+                    counters.timings().lag(now - Long.parseLong(sent));
+                } catch (NumberFormatException e) {
+                    // not SQS's own attribute: no lag to record
+                }
+            }
+        }
     }
 
     /**
@@ -233,9 +291,8 @@ public final class QueuePoller {
      *         {@code null} if the queue has none
      */
     VisibilityHeartbeat.Beat keepHidden(List<Message> messages) {
-        return queue.visibilityHeartbeat() && visibilitySeconds > 0
-                ? heartbeat.start(queueUrl, messages, visibilitySeconds)
-                : null;
+        int seconds = receiveVisibilitySeconds;
+        return queue.visibilityHeartbeat() && seconds > 0 ? heartbeat.start(queueUrl, messages, seconds) : null;
     }
 
     /**
@@ -261,22 +318,72 @@ public final class QueuePoller {
         return CompletableFuture.allOf(deleter.delete(queueUrl, outcome.toDelete()), retries);
     }
 
-    /** Runs a task on the worker threads. */
-    void execute(Runnable task) {
-        workers.execute(task);
+    /**
+     * Runs a task on the worker threads.
+     *
+     * @return whether the worker pool took it; when it refused, that is logged and polling backs off
+     */
+    boolean execute(Runnable task) {
+        try {
+            workers.execute(task);
+            refusals.accepted();
+            return true;
+        } catch (RejectedExecutionException e) {
+            refusals.refused(e);
+            failed(e);
+            return false;
+        }
     }
 
-    /** Makes messages received during shutdown visible again at once, for other consumers. */
-    CompletableFuture<?> release(List<Message> messages) {
+    /**
+     * Calls back once a batch's observers have run for {@code handler-timeout}, unless cancelled before.
+     *
+     * @return the timer task, to cancel once the batch is handled; {@code null} if the check is off
+     */
+    ScheduledFuture<?> whenStalled(Runnable stalled) {
+        Duration timeout = queue.handlerTimeout();
+        return timeout.isZero() ? null : timer.schedule(stalled, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A loop's batch outlived {@code handler-timeout}: it no longer counts toward {@code concurrency}. */
+    void loopStalled(List<Message> messages) {
+        counters.stalled();
+        LOG.warnf("The observers of message(s) %s of queue '%s' are still running after %s (%s): they may hang."
+                + " The messages stay hidden while they run; the queue goes on polling with its other receive loops",
+                messageIds(messages), queue.name(), queue.handlerTimeout(), queue.property("handler-timeout"));
+        synchronized (this) {
+            loops--;
+            stalledLoops++;
+        }
+        startLoops(1);
+    }
+
+    /** A stalled batch's observers completed at last. */
+    void stallEnded(List<Message> messages, long handledMillis) {
+        counters.stallEnded();
+        LOG.infof("The observers of message(s) %s of queue '%s' completed after %d ms", messageIds(messages),
+                queue.name(), handledMillis);
+    }
+
+    /** @param stalled whether the loop had stalled before */
+    void loopEnded(boolean stalled) {
+        synchronized (this) {
+            if (stalled) {
+                stalledLoops--;
+            } else {
+                loops--;
+            }
+            if (stopping && loops + stalledLoops == 0 && !preparing) {
+                allLoopsEnded.complete(null);
+            }
+        }
+    }
+
+    /** Makes messages visible again at once, for other consumers: received at shutdown, or left waiting. */
+    CompletableFuture<?> release(List<Message> messages, String purpose) {
         Map<Message, Integer> now = new LinkedHashMap<>();
         messages.forEach(message -> now.put(message, 0));
-        return visibility.change(queueUrl, now, "release it at shutdown");
-    }
-
-    /** Ends a run after a failed call: polling resumes at the next run, after the back-off. */
-    private void failed(CompletableFuture<Void> run, Throwable failure) {
-        failed(failure);
-        run.complete(null);
+        return visibility.change(queueUrl, now, purpose);
     }
 
     /** Records a failed call, which makes polling back off. */
@@ -294,14 +401,22 @@ public final class QueuePoller {
         pendingCalls.add(call);
         call.whenComplete((ignored, failure) -> pendingCalls.remove(call));
         if (stopping) {
-            cancelPendingCall();
+            cancelPendingCalls();
         }
         return call;
     }
 
-    private void cancelPendingCall() {
+    private void cancelPendingCalls() {
         for (CompletableFuture<?> call : pendingCalls) {
             call.cancel(true);
         }
+    }
+
+    static String messageIds(List<Message> messages) {
+        StringBuilder ids = new StringBuilder();
+        for (Message message : messages) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(message.messageId());
+        }
+        return ids.toString();
     }
 }

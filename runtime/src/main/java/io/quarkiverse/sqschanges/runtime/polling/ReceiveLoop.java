@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 
 import org.jboss.logging.Logger;
 
@@ -15,8 +16,12 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * One receive loop. It handles one batch at a time and receives until a receive comes back empty, a call to SQS
  * fails, or polling stops or is paused. With {@code prefetch}, the next receive is under way while a batch is
  * being handled, and a batch that arrives meanwhile waits (at most one); without it, the next receive starts
- * once the batch is handled. Deleting a handled batch overlaps with handling the next one. The loop is done
- * when nothing of it is in flight any more: no receive, no batch being handled or waiting, no delete.
+ * once the batch is handled. Deleting a handled batch overlaps with handling the next one. The loop has ended
+ * when nothing of it is in flight any more: no receive, no batch being handled or waiting, no delete; it then tells
+ * its poller, and never waits for another loop.
+ * <p>
+ * A batch whose observers outlive {@code handler-timeout} stalls the loop: it receives no more, its waiting batch
+ * is made visible again for other consumers, and the poller no longer counts it toward {@code concurrency}.
  */
 final class ReceiveLoop {
 
@@ -24,23 +29,18 @@ final class ReceiveLoop {
 
     private final QueuePoller poller;
     private final QueueSettings queue;
-    private final QueueCounters counters;
-    private final CompletableFuture<Void> done;
     // the loop's state, guarded by this
     private boolean receiving;
     private Batch handling;
     private Batch waiting;
     private int settling;
     private boolean ended;
+    private boolean stalled;
+    private boolean done;
 
-    /**
-     * @param done completed when the loop is done
-     */
-    ReceiveLoop(QueuePoller poller, CompletableFuture<Void> done) {
+    ReceiveLoop(QueuePoller poller) {
         this.poller = poller;
         this.queue = poller.queue();
-        this.counters = poller.counters();
-        this.done = done;
     }
 
     void start() {
@@ -53,7 +53,7 @@ final class ReceiveLoop {
     private void receive() {
         poller.receive().whenComplete((response, failure) -> {
             if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
-                counters.receiveRequest(failure == null);
+                poller.counters().receiveRequest(failure == null);
             }
             if (failure != null) {
                 poller.failed(failure);
@@ -65,15 +65,16 @@ final class ReceiveLoop {
     }
 
     private void received(ReceiveMessageResponse response) {
-        poller.receiveSucceeded();
         List<Message> messages = response.hasMessages() ? response.messages() : List.of();
-        counters.received(messages.size());
+        poller.received(messages);
         if (messages.isEmpty()) {
+            poller.receiveSucceeded(false);
             end();
             return;
         }
         if (poller.stopping()) {
-            poller.release(messages).whenComplete((ignored, failure) -> end());
+            poller.receiveSucceeded(false);
+            poller.release(messages, "release it at shutdown").whenComplete((ignored, failure) -> end());
             return;
         }
         Batch batch = new Batch(messages, poller.keepHidden(messages));
@@ -90,8 +91,10 @@ final class ReceiveLoop {
             // a batch may only wait for its turn while the heartbeat keeps it hidden
             receiveNext = handleNow && queue.prefetch() && batch.keptHidden() && startReceiving();
         }
+        // more loops join before this one goes on, so that a burst is shared at once
+        poller.receiveSucceeded(true);
         if (handleNow) {
-            poller.execute(() -> handle(batch));
+            handleOnWorker(batch);
         }
         if (receiveNext) {
             receive();
@@ -107,7 +110,22 @@ final class ReceiveLoop {
         return true;
     }
 
+    /** Hands the batch to a worker thread; a refused batch is made visible again and the loop ends. */
+    private void handleOnWorker(Batch batch) {
+        if (poller.execute(() -> handle(batch))) {
+            return;
+        }
+        synchronized (this) {
+            handling = null;
+            ended = true;
+            settling++;
+        }
+        release(batch, "hand it back after the worker pool refused it");
+    }
+
     private void handle(Batch batch) {
+        long start = System.nanoTime();
+        ScheduledFuture<?> stallCheck = poller.whenStalled(() -> stalled(batch));
         CompletionStage<BatchOutcome> handled;
         try {
             handled = poller.handle(batch.messages, batch::released);
@@ -115,6 +133,16 @@ final class ReceiveLoop {
             handled = CompletableFuture.failedFuture(e);
         }
         handled.whenComplete((outcome, failure) -> {
+            if (stallCheck != null) {
+                stallCheck.cancel(false);
+            }
+            boolean wasStalled;
+            synchronized (this) {
+                wasStalled = stalled;
+            }
+            if (wasStalled) {
+                poller.stallEnded(batch.messages, (System.nanoTime() - start) / 1_000_000);
+            }
             CompletableFuture<Void> heartbeatStopped = batch.stopHeartbeat();
             if (failure != null) {
                 LOG.errorf(failure, "Handling a batch of queue '%s' failed; its messages will be delivered again",
@@ -124,6 +152,27 @@ final class ReceiveLoop {
                 handledThen(outcome, heartbeatStopped);
             }
         });
+    }
+
+    /** The batch's observers outlived {@code handler-timeout}: the loop stops receiving and frees its waiting batch. */
+    private void stalled(Batch batch) {
+        Batch freed;
+        synchronized (this) {
+            if (handling != batch || stalled) {
+                return;
+            }
+            stalled = true;
+            ended = true;
+            freed = waiting;
+            waiting = null;
+            if (freed != null) {
+                settling++;
+            }
+        }
+        poller.loopStalled(batch.messages);
+        if (freed != null) {
+            release(freed, "hand it to another consumer while an earlier batch stalls");
+        }
     }
 
     /**
@@ -154,18 +203,21 @@ final class ReceiveLoop {
             poller.settle(outcome, heartbeatStopped).whenComplete((ignored, failure) -> settled(failure));
         }
         if (released != null) {
-            List<Message> messages = released.messages;
-            released.stopHeartbeat().thenCompose(ignored -> poller.release(messages))
-                    .whenComplete((ignored, failure) -> settled(null));
+            release(released, "release it at shutdown");
         }
         if (next != null) {
-            Batch batch = next;
-            poller.execute(() -> handle(batch));
+            handleOnWorker(next);
         }
         if (receiveNext) {
             receive();
         }
         completeIfIdle();
+    }
+
+    /** Makes a batch that will not be handled visible again, once its heartbeat has stopped; counted as settling. */
+    private void release(Batch batch, String purpose) {
+        batch.stopHeartbeat().thenCompose(ignored -> poller.release(batch.messages, purpose))
+                .whenComplete((ignored, failure) -> settled(null));
     }
 
     private void settled(Throwable failure) {
@@ -191,12 +243,15 @@ final class ReceiveLoop {
     }
 
     private void completeIfIdle() {
-        boolean idle;
+        boolean nowDone;
+        boolean wasStalled;
         synchronized (this) {
-            idle = !receiving && handling == null && waiting == null && settling == 0;
+            nowDone = !done && !receiving && handling == null && waiting == null && settling == 0;
+            done |= nowDone;
+            wasStalled = stalled;
         }
-        if (idle) {
-            done.complete(null);
+        if (nowDone) {
+            poller.loopEnded(wasStalled);
         }
     }
 

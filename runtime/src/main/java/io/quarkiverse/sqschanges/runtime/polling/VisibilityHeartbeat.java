@@ -9,27 +9,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
 
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Keeps the messages of a batch hidden from other consumers while they are being handled: every half visibility
- * timeout, the messages not yet settled get a fresh visibility timeout, in one batched request.
+ * timeout, the messages not yet settled get a fresh visibility timeout, in one batched request. SQS keeps a message
+ * hidden for at most 12 hours from its receipt: the last extension reaches that limit exactly, and then the
+ * heartbeat stops and says so at WARN.
  */
 final class VisibilityHeartbeat {
 
+    private static final Logger LOG = Logger.getLogger(VisibilityHeartbeat.class);
     private static final long MIN_PERIOD_MILLIS = 200;
 
     private final VisibilityChanger visibility;
     private final ScheduledExecutorService timer;
+    private final String queueName;
+    private final long maxHiddenMillis;
 
-    VisibilityHeartbeat(VisibilityChanger visibility, ScheduledExecutorService timer) {
+    /**
+     * @param maxHiddenSeconds how long after its receipt a message may be kept hidden at most: SQS's limit
+     */
+    VisibilityHeartbeat(VisibilityChanger visibility, ScheduledExecutorService timer, String queueName,
+            int maxHiddenSeconds) {
         this.visibility = visibility;
         this.timer = timer;
+        this.queueName = queueName;
+        this.maxHiddenMillis = maxHiddenSeconds * 1000L;
     }
 
     /**
-     * Starts extending the visibility of these messages.
+     * Starts extending the visibility of these just received messages.
      *
      * @param visibilitySeconds the visibility timeout the messages were received with
      * @return the beat, to settle messages and stop it
@@ -43,6 +57,7 @@ final class VisibilityHeartbeat {
 
         private final String queueUrl;
         private final int visibilitySeconds;
+        private final long receivedAtNanos = System.nanoTime();
         private final Set<Message> unsettled = ConcurrentHashMap.newKeySet();
         private final ScheduledFuture<?> task;
         // guarded by this
@@ -79,11 +94,29 @@ final class VisibilityHeartbeat {
             if (stopped || unsettled.isEmpty()) {
                 return;
             }
-            Map<Message, Integer> timeouts = new LinkedHashMap<>();
-            for (Message message : unsettled) {
-                timeouts.put(message, visibilitySeconds);
+            long leftMillis = maxHiddenMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAtNanos);
+            int seconds = (int) Math.min(visibilitySeconds, leftMillis / 1000);
+            if (seconds > 0) {
+                Map<Message, Integer> timeouts = new LinkedHashMap<>();
+                for (Message message : unsettled) {
+                    timeouts.put(message, seconds);
+                }
+                lastExtension = visibility.change(queueUrl, timeouts, "keep it hidden while it is handled");
             }
-            lastExtension = visibility.change(queueUrl, timeouts, "keep it hidden while it is handled");
+            if (seconds < visibilitySeconds) {
+                LOG.warnf("Message(s) %s of queue '%s' are still being handled %d s after their receipt: SQS keeps a"
+                        + " message hidden for at most %d s, so they are no longer kept hidden and may be delivered"
+                        + " again", messageIds(), queueName,
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
+                                - receivedAtNanos),
+                        maxHiddenMillis / 1000);
+                stopped = true;
+                task.cancel(false);
+            }
+        }
+
+        private String messageIds() {
+            return unsettled.stream().map(Message::messageId).sorted().collect(Collectors.joining(", "));
         }
     }
 }
