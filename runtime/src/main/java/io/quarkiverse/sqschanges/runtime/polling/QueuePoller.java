@@ -56,8 +56,7 @@ public final class QueuePoller {
     private final WorkerRefusals refusals;
 
     private volatile String queueUrl;
-    private volatile ReceiveMessageRequest receiveRequest;
-    private volatile int receiveVisibilitySeconds = -1;
+    private volatile Receive receive;
     private volatile boolean stopping;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
 
@@ -125,6 +124,7 @@ public final class QueuePoller {
             }
         }
         handler.stopping();
+        visibilityLookup.stop();
         cancelPendingCalls();
         return allLoopsEnded;
     }
@@ -167,7 +167,7 @@ public final class QueuePoller {
             if (!mayReceive()) {
                 return;
             }
-            if (receiveRequest == null) {
+            if (receive == null) {
                 prepare = !preparing;
                 preparing = true;
             } else {
@@ -247,8 +247,16 @@ public final class QueuePoller {
             // explicit, so that the heartbeat's period is right even for a timeout it only assumed
             request.visibilityTimeout(visibilitySeconds);
         }
-        receiveVisibilitySeconds = visibilitySeconds;
-        receiveRequest = request.build();
+        receive = new Receive(request.build(), visibilitySeconds);
+    }
+
+    /**
+     * How the queue's messages are received: the request, and the visibility timeout the messages get from it,
+     * which times their heartbeat.
+     *
+     * @param visibilitySeconds -1 when the queue's own timeout serves and nothing needs to know it
+     */
+    record Receive(ReceiveMessageRequest request, int visibilitySeconds) {
     }
 
     /** Whether a loop may start another receive. */
@@ -256,9 +264,14 @@ public final class QueuePoller {
         return !stopping && !paused.getAsBoolean();
     }
 
-    /** @return the next receive, cancelled when polling stops */
-    CompletableFuture<ReceiveMessageResponse> receive() {
-        return call(sqs.receiveMessage(receiveRequest));
+    /** @return how the next receive is made */
+    Receive nextReceive() {
+        return receive;
+    }
+
+    /** @return the receive, cancelled when polling stops */
+    CompletableFuture<ReceiveMessageResponse> receive(Receive receive) {
+        return call(sqs.receiveMessage(receive.request()));
     }
 
     /** A receive succeeded: the back-off is over; with messages, the queue gets all its loops. */
@@ -290,8 +303,8 @@ public final class QueuePoller {
      * @return the heartbeat that keeps these just received messages hidden while they wait and are handled, or
      *         {@code null} if the queue has none
      */
-    VisibilityHeartbeat.Beat keepHidden(List<Message> messages) {
-        int seconds = receiveVisibilitySeconds;
+    VisibilityHeartbeat.Beat keepHidden(List<Message> messages, Receive receivedBy) {
+        int seconds = receivedBy.visibilitySeconds();
         return queue.visibilityHeartbeat() && seconds > 0 ? heartbeat.start(queueUrl, messages, seconds) : null;
     }
 

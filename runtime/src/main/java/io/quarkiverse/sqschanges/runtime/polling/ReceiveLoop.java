@@ -51,7 +51,8 @@ final class ReceiveLoop {
     }
 
     private void receive() {
-        poller.receive().whenComplete((response, failure) -> {
+        QueuePoller.Receive receive = poller.nextReceive();
+        poller.receive(receive).whenComplete((response, failure) -> {
             if (!(failure != null && Failures.unwrap(failure) instanceof CancellationException)) {
                 poller.counters().receiveRequest(failure == null);
             }
@@ -59,12 +60,13 @@ final class ReceiveLoop {
                 poller.failed(failure);
                 end();
             } else {
-                received(response);
+                received(response, receive);
             }
         });
     }
 
-    private void received(ReceiveMessageResponse response) {
+    /** @param receivedBy how they were received: the heartbeat follows the visibility timeout they got */
+    private void received(ReceiveMessageResponse response, QueuePoller.Receive receivedBy) {
         List<Message> messages = response.hasMessages() ? response.messages() : List.of();
         poller.received(messages);
         if (messages.isEmpty()) {
@@ -77,7 +79,7 @@ final class ReceiveLoop {
             poller.release(messages, "release it at shutdown").whenComplete((ignored, failure) -> end());
             return;
         }
-        Batch batch = new Batch(messages, poller.keepHidden(messages));
+        Batch batch = new Batch(messages, poller.keepHidden(messages, receivedBy));
         boolean handleNow;
         boolean receiveNext;
         synchronized (this) {

@@ -2,6 +2,7 @@ package io.quarkiverse.sqschanges.runtime.polling;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -35,6 +36,7 @@ final class VisibilityLookup {
     private final Calls calls;
     private final IntConsumer known;
     private int failures;
+    private volatile boolean stopped;
 
     /**
      * @param known told the queue's own timeout once a retried lookup succeeds
@@ -62,7 +64,7 @@ final class VisibilityLookup {
                 return seconds;
             }
             if (Failures.unwrap(failure) instanceof CancellationException) {
-                throw new java.util.concurrent.CompletionException(Failures.unwrap(failure));
+                throw new CompletionException(Failures.unwrap(failure));
             }
             LOG.warnf("Could not read the visibility timeout of queue '%s' (%s; reading it needs the"
                     + " sqs:GetQueueAttributes permission). Its messages are received with an explicit visibility"
@@ -86,11 +88,22 @@ final class VisibilityLookup {
                 });
     }
 
+    /** No more retries: polling stops. */
+    void stop() {
+        stopped = true;
+    }
+
     private void retryLater(SqsAsyncClient sqs, String queueUrl) {
+        if (stopped) {
+            return;
+        }
         failures++;
         long delay = Math.min(MAX_RETRY_DELAY_MILLIS,
                 Math.max(1, queue.pollInterval().toMillis()) << Math.min(failures - 1, 20));
         timer.schedule(() -> read(sqs, queueUrl).whenComplete((seconds, failure) -> {
+            if (stopped) {
+                return;
+            }
             if (failure == null) {
                 LOG.infof("Read the visibility timeout of queue '%s' (%d s) after %d failed attempt(s)", queue.name(),
                         seconds, failures);
