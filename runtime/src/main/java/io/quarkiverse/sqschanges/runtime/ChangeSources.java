@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettingsFactory;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesFixedConfig;
+import io.quarkiverse.sqschanges.runtime.config.SqsClientPoolCheck;
 import io.quarkiverse.sqschanges.runtime.format.BodyFormat;
 import io.quarkiverse.sqschanges.runtime.format.BodyFormats;
 import io.quarkiverse.sqschanges.runtime.polling.QueueCounters;
@@ -100,6 +102,8 @@ public class ChangeSources implements ChangeSourceControl {
         configuredQueues = queues.stream().map(QueueSettings::name).toList();
         settingsByQueue = queues.stream().collect(Collectors.toUnmodifiableMap(QueueSettings::name, q -> q));
         problems.addAll(mappers.problems(new TreeSet<>(config.queues().keySet())));
+        SqsClientPoolCheck pool = SqsClientPoolCheck.of(queues, ConfigProvider.getConfig());
+        pool.problem().ifPresent(problems::add);
         BodyFormats formats = new BodyFormats(objectMapper::get);
         QueuePollerFactory pollerFactory = new QueuePollerFactory(dispatcher::dispatch, duplicates, tracing, workers,
                 timer);
@@ -119,6 +123,9 @@ public class ChangeSources implements ChangeSourceControl {
             pollers.clear();
             throw new ConfigurationException("Invalid SQS change source configuration:\n  - "
                     + String.join("\n  - ", problems));
+        }
+        if (pool.anyLoop()) {
+            LOG.info(pool.summary());
         }
         for (QueuePoller poller : pollers) {
             pollersByQueue.put(poller.queue().name(), poller);

@@ -57,6 +57,12 @@ public interface SqsChangesConfig {
      */
     interface QueueConfig {
 
+        /** The default of {@code enabled}, also read where the configuration is counted before it is mapped. */
+        String DEFAULT_ENABLED = "true";
+
+        /** The default of {@code concurrency}, also read where the configuration is counted before it is mapped. */
+        String DEFAULT_CONCURRENCY = "1";
+
         /**
          * The queue URL, such as {@code https://sqs.eu-west-1.amazonaws.com/123456789012/orders}.
          * Set either this or {@code queue-name}.
@@ -100,9 +106,9 @@ public interface SqsChangesConfig {
         Optional<String> jsonSchema();
 
         /**
-         * Whether this queue is consumed. A disabled queue is not polled.
+         * Whether this queue is consumed. A disabled queue is not polled, and holds no connection of the SQS client.
          */
-        @WithDefault("true")
+        @WithDefault(DEFAULT_ENABLED)
         boolean enabled();
 
         /**
@@ -129,8 +135,15 @@ public interface SqsChangesConfig {
          * How many receive loops poll this queue at the same time, from 1 to 50. Each loop has one batch handled at a
          * time; more loops handle more batches at once, for throughput under load. On a FIFO queue, SQS still
          * delivers the messages of one group in order, to one loop at a time.
+         * <p>
+         * Each loop needs two connections of the SQS async client: one for its long poll, which it holds open nearly
+         * all the time, and one for its deletes, visibility changes and heartbeats. Unless you set
+         * {@code quarkus.sqs.async-client.max-concurrency} (with {@code quarkus.sqs.async-client.type=aws-crt},
+         * {@code quarkus.sqs.async-client.crt.max-concurrency}), the extension sizes the client's pool to twice the
+         * receive loops of all enabled queues, and never below the SDK's 50; a value you set below that fails
+         * startup.
          */
-        @WithDefault("1")
+        @WithDefault(DEFAULT_CONCURRENCY)
         int concurrency();
 
         /**
