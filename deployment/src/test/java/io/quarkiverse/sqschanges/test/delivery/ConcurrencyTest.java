@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.SlowObserver;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -51,27 +46,5 @@ class ConcurrencyTest {
         assertThat(observer.seen).containsExactlyInAnyOrderElementsOf(sent);
         assertThat(observer.duplicates.get()).isZero();
         assertThat(observer.maxInFlight.get()).isGreaterThan(1);
-    }
-
-    /** Takes 20 ms per change and records how many changes were being observed at once. */
-    @Singleton
-    public static class SlowObserver {
-
-        final Set<String> seen = ConcurrentHashMap.newKeySet();
-        final AtomicInteger duplicates = new AtomicInteger();
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger maxInFlight = new AtomicInteger();
-
-        void on(@Observes Change change) throws InterruptedException {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(20);
-                if (!seen.add(change.message().messageId())) {
-                    duplicates.incrementAndGet();
-                }
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }
     }
 }

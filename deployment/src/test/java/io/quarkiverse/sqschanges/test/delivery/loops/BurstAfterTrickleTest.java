@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.SlowObserver;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -30,6 +25,7 @@ class BurstAfterTrickleTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class))
+            .overrideConfigKey("test.observer-millis", "200")
             .overrideConfigKey("quarkus.sqs-changes.queues.elastic.queue-name", "elastic")
             .overrideConfigKey("quarkus.sqs-changes.queues.elastic.concurrency", "4")
             .overrideConfigKey("quarkus.sqs-changes.queues.elastic.max-messages", "1")
@@ -61,27 +57,5 @@ class BurstAfterTrickleTest {
         assertThat(observer.seen).containsAll(burst);
         assertThat(observer.duplicates.get()).isZero();
         assertThat(observer.maxInFlight.get()).as("observers at once during the burst").isEqualTo(4);
-    }
-
-    /** Takes 200 ms per change and records how many changes were being observed at once. */
-    @Singleton
-    public static class SlowObserver {
-
-        final Set<String> seen = ConcurrentHashMap.newKeySet();
-        final AtomicInteger duplicates = new AtomicInteger();
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger maxInFlight = new AtomicInteger();
-
-        void on(@Observes Change change) throws InterruptedException {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(200);
-                if (!seen.add(change.message().messageId())) {
-                    duplicates.incrementAndGet();
-                }
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }
     }
 }
