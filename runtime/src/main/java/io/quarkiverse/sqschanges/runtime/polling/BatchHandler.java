@@ -58,7 +58,7 @@ final class BatchHandler {
         this.policy = new FailurePolicy(queue);
     }
 
-    /** The application is stopping: observers that fail from now on most likely outlived the container. */
+    /** The application is stopping: mappers and observers that fail from now on most likely outlived what they use. */
     void stopping() {
         stopping = true;
     }
@@ -231,9 +231,17 @@ final class BatchHandler {
     }
 
     private Decision invalid(SqsMessage message, InvalidMessageException e) {
-        counters.handlingFailed(e.getCause() != null ? QueueCounters.FailureReason.MAPPING
+        boolean mapperFailed = e.getCause() != null;
+        counters.handlingFailed(mapperFailed ? QueueCounters.FailureReason.MAPPING
                 : QueueCounters.FailureReason.INVALID);
-        Decision decision = policy.invalid(message);
+        Decision decision = policy.invalid(message, mapperFailed, stopping);
+        if (mapperFailed && stopping) {
+            LOG.warnf("The mapper failed on message %s of queue '%s' while the application was stopping (%s); the"
+                    + " message stays on the queue and is delivered again", message.messageId(), queue.name(),
+                    Failures.describe(e.getCause()));
+            LOG.debugf(e.getCause(), "Mapping message %s during shutdown failed", message.messageId());
+            return decision;
+        }
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
                 queue.name(), e.getMessage(), decision.description());
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());

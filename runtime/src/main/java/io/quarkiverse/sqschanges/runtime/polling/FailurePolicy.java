@@ -9,8 +9,8 @@ import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
  * Decides what happens to a message of one queue once it is handled: deleted when every observer completed
  * normally; otherwise deleted, kept or retried, as the queue's {@code invalid-message} (it could not be made into a
  * change) or {@code on-failure} (an observer failed) says. A message is kept, whatever the queue says, when its
- * observers failed while the application was stopping (most likely cut short by the shutdown) or when the extension
- * itself failed to handle it.
+ * mapper or its observers failed while the application was stopping (most likely cut short by the shutdown: what
+ * they use may be closing) or when the extension itself failed to handle it.
  */
 final class FailurePolicy {
 
@@ -43,9 +43,14 @@ final class FailurePolicy {
         this.queue = queue;
     }
 
-    /** @return for a message that cannot be made into a change: as {@code invalid-message} says */
-    Decision invalid(SqsMessage message) {
-        return decide(queue.invalidMessage(), "invalid-message", message);
+    /**
+     * @param mapperFailed whether the queue's mapper threw, rather than the body not fitting the queue's format
+     * @param stopping whether the application is stopping
+     * @return for a message that cannot be made into a change: as {@code invalid-message} says, or kept when its
+     *         mapper threw while the application was stopping
+     */
+    Decision invalid(SqsMessage message, boolean mapperFailed, boolean stopping) {
+        return mapperFailed && stopping ? KEPT : decide(queue.invalidMessage(), "invalid-message", message);
     }
 
     /**
