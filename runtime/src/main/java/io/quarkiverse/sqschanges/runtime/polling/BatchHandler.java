@@ -244,6 +244,8 @@ final class BatchHandler {
         }
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
                 queue.name(), e.getMessage(), decision.description());
+        // the details (where in the body, what is wrong) may quote it, as the body does
+        e.details().ifPresent(details -> LOG.debugf("Invalid message %s: %s", message.messageId(), details));
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
         return decision;
     }
