@@ -60,6 +60,10 @@ public class SqsChangesMetrics {
                 s -> s.deleteRequests() - s.deleteErrors());
         counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "error"), counters,
                 QueueCounters::deleteErrors);
+        counter("requests", "SQS requests", tags.and("action", "change-visibility").and("outcome", "success"),
+                counters, s -> s.visibilityRequests() - s.visibilityErrors());
+        counter("requests", "SQS requests", tags.and("action", "change-visibility").and("outcome", "error"), counters,
+                QueueCounters::visibilityErrors);
 
         Timer lag = Timer.builder(PREFIX + "lag").description("Time from sending to receipt (now - SentTimestamp)")
                 .tags(tags).publishPercentileHistogram().register(registry);

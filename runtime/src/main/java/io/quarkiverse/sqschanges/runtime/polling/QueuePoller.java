@@ -68,7 +68,7 @@ public final class QueuePoller {
         this.counters = counters;
         this.paused = paused;
         this.deleter = new MessageDeleter(sqs, queue.name(), counters);
-        this.visibility = new VisibilityChanger(sqs, queue.name());
+        this.visibility = new VisibilityChanger(sqs, queue.name(), counters);
         this.heartbeat = new VisibilityHeartbeat(visibility, timer);
         this.workers = workers;
         this.backoff = backoff;
