@@ -114,22 +114,56 @@ final class BatchHandler {
         return CompletableFuture.completedFuture(outcome);
     }
 
-    /** Handles one message in its span: mapping and synchronous observers run with the span current. */
+    /**
+     * Handles one message in its span: mapping and synchronous observers run with the span current. Whatever
+     * tracing throws fails this message only (kept), never its batch.
+     *
+     * @return the decision, once the message's observers have completed; never completes exceptionally
+     */
     private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
-        ChangeTracing.MessageSpan span = tracing.start(queue, queueUrl, message);
-        CompletableFuture<Decision> decision;
-        try (ChangeTracing.Scope ignored = span.makeCurrent()) {
-            decision = handleInSpan(queueUrl, message, span);
+        ChangeTracing.MessageSpan span = ChangeTracing.NO_SPAN;
+        CompletableFuture<Decision> decision = null;
+        try {
+            span = tracing.start(queue, queueUrl, message);
+            try (ChangeTracing.Scope ignored = span.makeCurrent()) {
+                decision = handleInSpan(queueUrl, message, span);
+            }
         } catch (Throwable e) {
-            // formats, mappers and observers are handled below: this is the extension's own failure (tracing, say),
-            // which fails this message only, never the loop
-            span.failed(e);
-            LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is %s", message.messageId(),
-                    queue.name(), FailurePolicy.KEPT.description());
-            decision = CompletableFuture.completedFuture(FailurePolicy.KEPT);
+            // formats, mappers and observers are handled in handleInSpan: this is the extension's own failure
+            // (tracing, say), which fails this message only, never the batch or the loop
+            failedInSpan(span, e);
+            if (decision == null) {
+                LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is %s", message.messageId(),
+                        queue.name(), FailurePolicy.KEPT.description());
+                decision = CompletableFuture.completedFuture(FailurePolicy.KEPT);
+            } else {
+                // the message was handled; only leaving its span failed
+                LOG.warnf(e, "Tracing message %s of queue '%s' failed", message.messageId(), queue.name());
+            }
         }
-        return decision.whenComplete((result, failure) -> span.end());
+        ChangeTracing.MessageSpan started = span;
+        return decision.handle((result, failure) -> {
+            try {
+                started.end();
+            } catch (Throwable e) {
+                LOG.warnf(e, "Ending the span of message %s of queue '%s' failed", message.messageId(), queue.name());
+            }
+            if (failure != null) {
+                LOG.errorf(failure, "Handling message %s of queue '%s' failed; the message is %s",
+                        message.messageId(), queue.name(), FailurePolicy.KEPT.description());
+                return FailurePolicy.KEPT;
+            }
+            return result;
+        });
+    }
+
+    private static void failedInSpan(ChangeTracing.MessageSpan span, Throwable e) {
+        try {
+            span.failed(e);
+        } catch (Throwable ignored) {
+            // the span is what failed
+        }
     }
 
     private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
