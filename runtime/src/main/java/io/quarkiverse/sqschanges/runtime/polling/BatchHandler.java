@@ -37,7 +37,7 @@ final class BatchHandler {
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
     private final Function<Change, CompletionStage<Void>> dispatch;
-    private final DuplicateFilter duplicates;
+    private final DuplicateClaims duplicates;
     private final QueueCounters counters;
     private final ChangeTracing tracing;
     private final FailurePolicy policy;
@@ -54,7 +54,7 @@ final class BatchHandler {
         this.counters = counters;
         this.changeFactory = changeFactory;
         this.dispatch = dispatch;
-        this.duplicates = duplicates;
+        this.duplicates = new DuplicateClaims(queue.name(), duplicates);
         this.policy = new FailurePolicy(queue);
     }
 
@@ -170,27 +170,44 @@ final class BatchHandler {
             ChangeTracing.MessageSpan span) {
         message.sentTimestamp()
                 .ifPresent(sent -> counters.timings().lag(System.currentTimeMillis() - sent.toEpochMilli()));
-        if (alreadyHandled(message)) {
-            LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
-                    queue.name());
-            counters.duplicateSkipped();
-            return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
+        switch (duplicates.claim(message)) {
+            case HANDLED:
+                LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted",
+                        message.messageId(), queue.name());
+                counters.duplicateSkipped();
+                return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
+            case IN_FLIGHT:
+                LOG.debugf("Another copy of message %s of queue '%s' is being handled; this one is %s",
+                        message.messageId(), queue.name(), FailurePolicy.COPY_IN_FLIGHT.description());
+                return CompletableFuture.completedFuture(FailurePolicy.COPY_IN_FLIGHT);
+            default:
+                try {
+                    return handleClaimed(queueUrl, message, span);
+                } catch (Throwable e) {
+                    duplicates.release(message);
+                    throw e;
+                }
         }
+    }
+
+    /** Handles a message claimed in the duplicate filter: confirmed once its observers completed, else released. */
+    private CompletableFuture<Decision> handleClaimed(String queueUrl, SqsMessage message,
+            ChangeTracing.MessageSpan span) {
         List<Change> changes;
         try {
             changes = changeFactory.toChanges(queueUrl, message);
         } catch (InvalidMessageException e) {
-            span.failed(e);
-            return CompletableFuture.completedFuture(invalid(message, e));
+            failedInSpan(span, e);
+            return released(message, invalid(message, e));
         } catch (Throwable e) {
-            span.failed(e);
-            return CompletableFuture.completedFuture(invalid(message, new InvalidMessageException(
+            failedInSpan(span, e);
+            return released(message, invalid(message, new InvalidMessageException(
                     "turning it into a change threw " + Failures.describe(e), e)));
         }
         if (changes.isEmpty()) {
             LOG.debugf("Message %s of queue '%s' makes no change (format %s, mapper %s); it is deleted",
                     message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
-            return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
+            return released(message, FailurePolicy.HANDLED);
         }
         counters.fired(changes.size());
         long start = System.nanoTime();
@@ -198,11 +215,19 @@ final class BatchHandler {
         return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
             counters.timings().handled(System.nanoTime() - start);
             if (failure == null) {
-                return handled(message);
+                duplicates.handled(message);
+                return FailurePolicy.HANDLED;
             }
-            span.failed(Failures.unwrap(failure));
-            return observerFailed(message, Failures.unwrap(failure), failedChange.get());
+            Decision decision = observerFailed(message, Failures.unwrap(failure), failedChange.get());
+            duplicates.release(message);
+            failedInSpan(span, Failures.unwrap(failure));
+            return decision;
         });
+    }
+
+    private CompletableFuture<Decision> released(SqsMessage message, Decision decision) {
+        duplicates.release(message);
+        return CompletableFuture.completedFuture(decision);
     }
 
     /**
@@ -235,33 +260,6 @@ final class BatchHandler {
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    /** A failing filter must not fail the batch: the message is then handled as new. */
-    private boolean alreadyHandled(SqsMessage message) {
-        if (duplicates == null) {
-            return false;
-        }
-        try {
-            return duplicates.alreadyHandled(queue.name(), message.messageId());
-        } catch (Throwable e) {
-            LOG.warnf(e, "The duplicate filter %s failed for message %s of queue '%s'; handling it as new",
-                    duplicates.getClass().getName(), message.messageId(), queue.name());
-            return false;
-        }
-    }
-
-    /** A failing filter must not keep a handled message: it is deleted all the same. */
-    private Decision handled(SqsMessage message) {
-        if (duplicates != null) {
-            try {
-                duplicates.handled(queue.name(), message.messageId());
-            } catch (Throwable e) {
-                LOG.warnf(e, "The duplicate filter %s could not record message %s of queue '%s' as handled",
-                        duplicates.getClass().getName(), message.messageId(), queue.name());
-            }
-        }
-        return FailurePolicy.HANDLED;
     }
 
     private Decision invalid(SqsMessage message, InvalidMessageException e) {

@@ -36,6 +36,12 @@ final class FailurePolicy {
     static final Decision HANDLED = new Decision(Fate.DELETE, 0, "deleted");
     /** The extension's own failure, or a shutdown: never deleted or delayed for it. */
     static final Decision KEPT = new Decision(Fate.KEEP, 0, "kept and delivered again");
+    /**
+     * A copy of a message that this instance is handling ({@code deduplicate=true}): not fired, and not deleted,
+     * since the handling may still fail; SQS delivers it again, and once the message is handled, it is deleted.
+     */
+    static final Decision COPY_IN_FLIGHT = new Decision(Fate.KEEP, 0,
+            "left on the queue, neither fired nor deleted, until SQS delivers it again");
 
     private final QueueSettings queue;
 
