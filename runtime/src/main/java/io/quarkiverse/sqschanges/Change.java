@@ -17,7 +17,11 @@ import java.util.Optional;
  * {@code category}, {@code revlink} = {@code ""}, no {@code files}, and the body in the property
  * {@code sqs_body} (plus the top-level fields of a JSON object for the {@code json} format).
  * <p>
- * Instances are immutable: the property map and the values nested in it cannot be modified.
+ * Instances are immutable: the property map and the values nested in it cannot be modified. The builder copies each
+ * property value: maps stay maps and sets stay sets, lists, other collections and arrays become lists, and a Jackson
+ * {@code JsonNode} becomes what the {@code json} format makes of JSON (maps, lists, {@code String}, {@code Number},
+ * {@code Boolean}, {@code null}); all of them, however deep, unmodifiable copies. Any other value is kept as it is,
+ * so it should be immutable itself.
  */
 public final class Change {
 
@@ -142,7 +146,8 @@ public final class Change {
 
     /**
      * @return the properties, in insertion order; values are {@code String}, {@code Number}, {@code Boolean},
-     *         {@code null}, {@code Map<String, Object>} or {@code List<Object>}
+     *         {@code null}, {@code Map<String, Object>}, {@code List<Object>} or {@code Set<Object>}, unmodifiable
+     *         (or what else a mapper set)
      */
     public Map<String, Object> properties() {
         return properties;
@@ -283,7 +288,9 @@ public final class Change {
          * Sets one property, keeping the order in which properties are first set.
          *
          * @param name the property name
-         * @param value a {@code String}, {@code Number}, {@code Boolean}, {@code null}, {@code Map} or {@code List}
+         * @param value a {@code String}, {@code Number}, {@code Boolean}, {@code null}, {@code Map}, {@code List},
+         *        {@code Set}, another collection or an array (copied as a list), or a Jackson {@code JsonNode}
+         *        (copied as maps, lists and scalars); {@link #build()} makes an unmodifiable deep copy of it
          * @return this builder
          */
         public Builder property(String name, Object value) {

@@ -1,11 +1,11 @@
 package io.quarkiverse.sqschanges.runtime;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.Codebase;
+import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
 import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -27,22 +28,28 @@ import io.quarkus.arc.ManagedContext;
 public class ChangeDispatcher {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** Codebases kept beyond those of the configured queues, for mappers that set their own. */
+    static final int MAX_OTHER_CODEBASES = 100;
 
     private final Event<Change> events;
     private final BeanManager beanManager;
     private final ChangeTracing tracing;
     private final ExecutorService executor;
-    private final Map<String, Boolean> asyncObserversByCodebase = new ConcurrentHashMap<>();
+    private final CodebaseCache<Boolean> asyncObserversByCodebase;
     /** One event per codebase: an event resolves its observers once, on its first notification. */
-    private final Map<String, Event<Change>> eventsByCodebase = new ConcurrentHashMap<>();
+    private final CodebaseCache<Event<Change>> eventsByCodebase;
 
     @Inject
     public ChangeDispatcher(Event<Change> events, BeanManager beanManager, ChangeTracing tracing,
-            ExecutorService executor) {
+            ExecutorService executor, SqsChangesConfig config) {
         this.events = events;
         this.beanManager = beanManager;
         this.tracing = tracing;
         this.executor = executor;
+        Set<String> configured = config.queues().entrySet().stream()
+                .map(queue -> queue.getValue().codebase().orElse(queue.getKey())).collect(Collectors.toSet());
+        this.asyncObserversByCodebase = new CodebaseCache<>(configured, MAX_OTHER_CODEBASES);
+        this.eventsByCodebase = new CodebaseCache<>(configured, MAX_OTHER_CODEBASES);
     }
 
     /**
@@ -53,7 +60,7 @@ public class ChangeDispatcher {
      * @throws RuntimeException what a synchronous observer threw
      */
     public CompletionStage<Void> dispatch(Change change) {
-        Event<Change> event = eventsByCodebase.computeIfAbsent(change.codebase(),
+        Event<Change> event = eventsByCodebase.get(change.codebase(),
                 codebase -> events.select(Codebase.Literal.of(codebase)));
         fireInRequestContext(event, change);
         if (!hasAsyncObservers(change)) {
@@ -80,7 +87,7 @@ public class ChangeDispatcher {
     }
 
     private boolean hasAsyncObservers(Change change) {
-        return asyncObserversByCodebase.computeIfAbsent(change.codebase(),
+        return asyncObserversByCodebase.get(change.codebase(),
                 codebase -> beanManager.resolveObserverMethods(change, Codebase.Literal.of(codebase)).stream()
                         .anyMatch(ObserverMethod::isAsync));
     }

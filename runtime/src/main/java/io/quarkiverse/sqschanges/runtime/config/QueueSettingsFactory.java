@@ -132,7 +132,8 @@ public final class QueueSettingsFactory {
                     + " eventbridge, or sns with sns.message-format=json");
         }
         OptionalInt visibility = queue.visibilityTimeout()
-                .map(v -> OptionalInt.of(wholeSeconds(v, 0, SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
+                .map(v -> OptionalInt.of(wholeSeconds(v, SqsLimits.MIN_VISIBILITY_TIMEOUT_SECONDS,
+                        SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS,
                         ConfigNames.queueProperty(name, "visibility-timeout"), problems)))
                 .orElse(OptionalInt.empty());
 
@@ -150,7 +151,7 @@ public final class QueueSettingsFactory {
         long seconds = value.getSeconds();
         if (value.getNano() != 0 || seconds < min || seconds > max) {
             problems.add(property + " is " + value + "; allowed values are whole seconds from " + min + "s to " + max
-                    + "s");
+                    + "s" + (max == SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS ? " (12 hours)" : ""));
             return min;
         }
         return (int) seconds;

@@ -157,7 +157,8 @@ public interface SqsChangesConfig {
         boolean prefetch();
 
         /**
-         * How long received messages stay hidden from other consumers, in whole seconds up to 12 hours.
+         * How long received messages stay hidden from other consumers, in whole seconds from 1 second to 12 hours
+         * ({@code 0s}, which SQS allows, would let another receive handle a message while it is being handled).
          * Defaults to the queue's own visibility timeout.
          */
         Optional<Duration> visibilityTimeout();

@@ -6,6 +6,12 @@ package io.quarkiverse.sqschanges.runtime.config;
  */
 public final class SqsLimits {
 
+    /**
+     * The shortest visibility timeout the extension receives with: SQS allows 0, which makes a message visible again
+     * at once, so that another receive (another loop, another instance) handles it while it is being handled.
+     */
+    public static final int MIN_VISIBILITY_TIMEOUT_SECONDS = 1;
+
     /** The longest visibility timeout, 12 hours: also the longest delay before a retry. */
     public static final int MAX_VISIBILITY_TIMEOUT_SECONDS = 12 * 60 * 60;
 

@@ -2,7 +2,9 @@ package io.quarkiverse.sqschanges.runtime.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,10 @@ import com.networknt.schema.SpecificationVersion;
 final class JsonSchemas {
 
     static final String LIBRARY = "com.networknt:json-schema-validator";
-    private static final int REPORTED_ERRORS = 3;
+    /** The rules named in the error: the first ones broken. */
+    private static final int REPORTED_RULES = 3;
+    /** The violations described at DEBUG: a body can break a rule many thousand times. */
+    private static final int DETAILED_ERRORS = 10;
 
     private JsonSchemas() {
     }
@@ -75,16 +80,31 @@ final class JsonSchemas {
             return location.isEmpty() || location.equals("$") ? "at the root" : "at " + location;
         }
 
+        /**
+         * The message names the rules broken, by their place in the schema, and counts them: nothing of the body, whose
+         * property names can hold anything (a line break that forges a log line, a secret). Where in the body and
+         * what exactly is wrong are the details, for DEBUG.
+         */
         private static void check(Schema schema, String resource, JsonNode json) throws InvalidMessageException {
             List<Error> errors = schema.validate(json);
-            if (!errors.isEmpty()) {
-                // the error texts name paths and rules, not the message's values
-                String first = errors.stream().limit(REPORTED_ERRORS)
-                        .map(error -> where(error) + ": " + error.getMessage())
-                        .collect(Collectors.joining("; "));
-                throw new InvalidMessageException("the JSON does not satisfy the schema " + resource + " ("
-                        + errors.size() + " error(s): " + first + ")");
+            if (errors.isEmpty()) {
+                return;
             }
+            Map<String, Integer> countByRule = new LinkedHashMap<>();
+            for (Error error : errors) {
+                countByRule.merge(error.getKeyword() + " at " + error.getSchemaLocation(), 1, Integer::sum);
+            }
+            String rules = countByRule.entrySet().stream().limit(REPORTED_RULES)
+                    .map(rule -> rule.getKey() + (rule.getValue() > 1 ? " (" + rule.getValue() + " times)" : ""))
+                    .collect(Collectors.joining("; "));
+            String more = countByRule.size() > REPORTED_RULES
+                    ? "; " + (countByRule.size() - REPORTED_RULES) + " more rule(s)"
+                    : "";
+            String details = errors.stream().limit(DETAILED_ERRORS)
+                    .map(error -> where(error) + ": " + error.getMessage())
+                    .collect(Collectors.joining("; "));
+            throw InvalidMessageException.withDetails("the JSON does not satisfy the schema " + resource + " ("
+                    + errors.size() + " error(s): " + rules + more + ")", details);
         }
     }
 }

@@ -61,6 +61,10 @@ public class SqsChangesMetrics {
                 s -> s.deleteRequests() - s.deleteErrors());
         counter("requests", "SQS requests", tags.and("action", "delete").and("outcome", "error"), counters,
                 QueueCounters::deleteErrors);
+        counter("requests", "SQS requests", tags.and("action", "change-visibility").and("outcome", "success"),
+                counters, s -> s.visibilityRequests() - s.visibilityErrors());
+        counter("requests", "SQS requests", tags.and("action", "change-visibility").and("outcome", "error"), counters,
+                QueueCounters::visibilityErrors);
         counter("stalls", "Batches whose observers ran longer than handler-timeout", tags, counters,
                 QueueCounters::stalls);
         Gauge.builder(PREFIX + "stalled", counters, QueueCounters::stalledBatches)

@@ -37,7 +37,7 @@ final class BatchHandler {
     private final QueueSettings queue;
     private final ChangeFactory changeFactory;
     private final Function<Change, CompletionStage<Void>> dispatch;
-    private final DuplicateFilter duplicates;
+    private final DuplicateClaims duplicates;
     private final QueueCounters counters;
     private final ChangeTracing tracing;
     private final FailurePolicy policy;
@@ -54,11 +54,11 @@ final class BatchHandler {
         this.counters = counters;
         this.changeFactory = changeFactory;
         this.dispatch = dispatch;
-        this.duplicates = duplicates;
+        this.duplicates = new DuplicateClaims(queue.name(), duplicates);
         this.policy = new FailurePolicy(queue);
     }
 
-    /** The application is stopping: observers that fail from now on most likely outlived the container. */
+    /** The application is stopping: mappers and observers that fail from now on most likely outlived what they use. */
     void stopping() {
         stopping = true;
     }
@@ -114,47 +114,98 @@ final class BatchHandler {
         return CompletableFuture.completedFuture(outcome);
     }
 
-    /** Handles one message in its span: mapping and synchronous observers run with the span current. */
+    /**
+     * Handles one message in its span: mapping and synchronous observers run with the span current. Whatever
+     * tracing throws fails this message only (kept), never its batch.
+     *
+     * @return the decision, once the message's observers have completed; never completes exceptionally
+     */
     private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage) {
         SqsMessage message = SqsMessage.of(sdkMessage);
-        ChangeTracing.MessageSpan span = tracing.start(queue, queueUrl, message);
-        CompletableFuture<Decision> decision;
-        try (ChangeTracing.Scope ignored = span.makeCurrent()) {
-            decision = handleInSpan(queueUrl, message, span);
+        ChangeTracing.MessageSpan span = ChangeTracing.NO_SPAN;
+        CompletableFuture<Decision> decision = null;
+        try {
+            span = tracing.start(queue, queueUrl, message);
+            try (ChangeTracing.Scope ignored = span.makeCurrent()) {
+                decision = handleInSpan(queueUrl, message, span);
+            }
         } catch (Throwable e) {
-            // formats, mappers and observers are handled below: this is the extension's own failure (tracing, say),
-            // which fails this message only, never the loop
-            span.failed(e);
-            LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is %s", message.messageId(),
-                    queue.name(), FailurePolicy.KEPT.description());
-            decision = CompletableFuture.completedFuture(FailurePolicy.KEPT);
+            // formats, mappers and observers are handled in handleInSpan: this is the extension's own failure
+            // (tracing, say), which fails this message only, never the batch or the loop
+            failedInSpan(span, e);
+            if (decision == null) {
+                LOG.errorf(e, "Handling message %s of queue '%s' failed; the message is %s", message.messageId(),
+                        queue.name(), FailurePolicy.KEPT.description());
+                decision = CompletableFuture.completedFuture(FailurePolicy.KEPT);
+            } else {
+                // the message was handled; only leaving its span failed
+                LOG.warnf(e, "Tracing message %s of queue '%s' failed", message.messageId(), queue.name());
+            }
         }
-        return decision.whenComplete((result, failure) -> span.end());
+        ChangeTracing.MessageSpan started = span;
+        return decision.handle((result, failure) -> {
+            try {
+                started.end();
+            } catch (Throwable e) {
+                LOG.warnf(e, "Ending the span of message %s of queue '%s' failed", message.messageId(), queue.name());
+            }
+            if (failure != null) {
+                LOG.errorf(failure, "Handling message %s of queue '%s' failed; the message is %s",
+                        message.messageId(), queue.name(), FailurePolicy.KEPT.description());
+                return FailurePolicy.KEPT;
+            }
+            return result;
+        });
+    }
+
+    private static void failedInSpan(ChangeTracing.MessageSpan span, Throwable e) {
+        try {
+            span.failed(e);
+        } catch (Throwable ignored) {
+            // the span is what failed
+        }
     }
 
     private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
             ChangeTracing.MessageSpan span) {
-        if (alreadyHandled(message)) {
-            LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted", message.messageId(),
-                    queue.name());
-            counters.duplicateSkipped();
-            return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
+        switch (duplicates.claim(message)) {
+            case HANDLED:
+                LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted",
+                        message.messageId(), queue.name());
+                counters.duplicateSkipped();
+                return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
+            case IN_FLIGHT:
+                LOG.debugf("Another copy of message %s of queue '%s' is being handled; this one is %s",
+                        message.messageId(), queue.name(), FailurePolicy.COPY_IN_FLIGHT.description());
+                return CompletableFuture.completedFuture(FailurePolicy.COPY_IN_FLIGHT);
+            default:
+                try {
+                    return handleClaimed(queueUrl, message, span);
+                } catch (Throwable e) {
+                    duplicates.release(message);
+                    throw e;
+                }
         }
+    }
+
+    /** Handles a message claimed in the duplicate filter: confirmed once its observers completed, else released. */
+    private CompletableFuture<Decision> handleClaimed(String queueUrl, SqsMessage message,
+            ChangeTracing.MessageSpan span) {
         List<Change> changes;
         try {
             changes = changeFactory.toChanges(queueUrl, message);
         } catch (InvalidMessageException e) {
-            span.failed(e);
-            return CompletableFuture.completedFuture(invalid(message, e));
+            failedInSpan(span, e);
+            return released(message, invalid(message, e));
         } catch (Throwable e) {
-            span.failed(e);
-            return CompletableFuture.completedFuture(invalid(message, new InvalidMessageException(
+            failedInSpan(span, e);
+            return released(message, invalid(message, new InvalidMessageException(
                     "turning it into a change threw " + Failures.describe(e), e)));
         }
         if (changes.isEmpty()) {
             LOG.debugf("Message %s of queue '%s' makes no change (format %s, mapper %s); it is deleted",
                     message.messageId(), queue.name(), queue.format().name().toLowerCase(), changeFactory.mapperName());
-            return CompletableFuture.completedFuture(FailurePolicy.HANDLED);
+            return released(message, FailurePolicy.HANDLED);
         }
         counters.fired(changes.size());
         long start = System.nanoTime();
@@ -162,11 +213,19 @@ final class BatchHandler {
         return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
             counters.timings().handled(System.nanoTime() - start);
             if (failure == null) {
-                return handled(message);
+                duplicates.handled(message);
+                return FailurePolicy.HANDLED;
             }
-            span.failed(Failures.unwrap(failure));
-            return observerFailed(message, Failures.unwrap(failure), failedChange.get());
+            Decision decision = observerFailed(message, Failures.unwrap(failure), failedChange.get());
+            duplicates.release(message);
+            failedInSpan(span, Failures.unwrap(failure));
+            return decision;
         });
+    }
+
+    private CompletableFuture<Decision> released(SqsMessage message, Decision decision) {
+        duplicates.release(message);
+        return CompletableFuture.completedFuture(decision);
     }
 
     /**
@@ -201,39 +260,22 @@ final class BatchHandler {
         }
     }
 
-    /** A failing filter must not fail the batch: the message is then handled as new. */
-    private boolean alreadyHandled(SqsMessage message) {
-        if (duplicates == null) {
-            return false;
-        }
-        try {
-            return duplicates.alreadyHandled(queue.name(), message.messageId());
-        } catch (Throwable e) {
-            LOG.warnf(e, "The duplicate filter %s failed for message %s of queue '%s'; handling it as new",
-                    duplicates.getClass().getName(), message.messageId(), queue.name());
-            return false;
-        }
-    }
-
-    /** A failing filter must not keep a handled message: it is deleted all the same. */
-    private Decision handled(SqsMessage message) {
-        if (duplicates != null) {
-            try {
-                duplicates.handled(queue.name(), message.messageId());
-            } catch (Throwable e) {
-                LOG.warnf(e, "The duplicate filter %s could not record message %s of queue '%s' as handled",
-                        duplicates.getClass().getName(), message.messageId(), queue.name());
-            }
-        }
-        return FailurePolicy.HANDLED;
-    }
-
     private Decision invalid(SqsMessage message, InvalidMessageException e) {
-        counters.handlingFailed(e.getCause() != null ? QueueCounters.FailureReason.MAPPING
+        boolean mapperFailed = e.getCause() != null;
+        counters.handlingFailed(mapperFailed ? QueueCounters.FailureReason.MAPPING
                 : QueueCounters.FailureReason.INVALID);
-        Decision decision = policy.invalid(message);
+        Decision decision = policy.invalid(message, mapperFailed, stopping);
+        if (mapperFailed && stopping) {
+            LOG.warnf("The mapper failed on message %s of queue '%s' while the application was stopping (%s); the"
+                    + " message stays on the queue and is delivered again", message.messageId(), queue.name(),
+                    Failures.describe(e.getCause()));
+            LOG.debugf(e.getCause(), "Mapping message %s during shutdown failed", message.messageId());
+            return decision;
+        }
         LOG.errorf(e.getCause(), "Invalid message %s on queue '%s': %s. The message is %s.", message.messageId(),
                 queue.name(), e.getMessage(), decision.description());
+        // the details (where in the body, what is wrong) may quote it, as the body does
+        e.details().ifPresent(details -> LOG.debugf("Invalid message %s: %s", message.messageId(), details));
         LOG.debugf("Body of invalid message %s: %s", message.messageId(), message.body());
         return decision;
     }

@@ -9,8 +9,8 @@ import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
  * Decides what happens to a message of one queue once it is handled: deleted when every observer completed
  * normally; otherwise deleted, kept or retried, as the queue's {@code invalid-message} (it could not be made into a
  * change) or {@code on-failure} (an observer failed) says. A message is kept, whatever the queue says, when its
- * observers failed while the application was stopping (most likely cut short by the shutdown) or when the extension
- * itself failed to handle it.
+ * mapper or its observers failed while the application was stopping (most likely cut short by the shutdown: what
+ * they use may be closing) or when the extension itself failed to handle it.
  */
 final class FailurePolicy {
 
@@ -36,6 +36,12 @@ final class FailurePolicy {
     static final Decision HANDLED = new Decision(Fate.DELETE, 0, "deleted");
     /** The extension's own failure, or a shutdown: never deleted or delayed for it. */
     static final Decision KEPT = new Decision(Fate.KEEP, 0, "kept and delivered again");
+    /**
+     * A copy of a message that this instance is handling ({@code deduplicate=true}): not fired, and not deleted,
+     * since the handling may still fail; SQS delivers it again, and once the message is handled, it is deleted.
+     */
+    static final Decision COPY_IN_FLIGHT = new Decision(Fate.KEEP, 0,
+            "left on the queue, neither fired nor deleted, until SQS delivers it again");
 
     private final QueueSettings queue;
 
@@ -43,9 +49,14 @@ final class FailurePolicy {
         this.queue = queue;
     }
 
-    /** @return for a message that cannot be made into a change: as {@code invalid-message} says */
-    Decision invalid(SqsMessage message) {
-        return decide(queue.invalidMessage(), "invalid-message", message);
+    /**
+     * @param mapperFailed whether the queue's mapper threw, rather than the body not fitting the queue's format
+     * @param stopping whether the application is stopping
+     * @return for a message that cannot be made into a change: as {@code invalid-message} says, or kept when its
+     *         mapper threw while the application was stopping
+     */
+    Decision invalid(SqsMessage message, boolean mapperFailed, boolean stopping) {
+        return mapperFailed && stopping ? KEPT : decide(queue.invalidMessage(), "invalid-message", message);
     }
 
     /**

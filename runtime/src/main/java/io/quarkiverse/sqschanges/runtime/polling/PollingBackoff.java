@@ -9,6 +9,10 @@ import org.jboss.logging.Logger;
 /**
  * Spaces out polling attempts after failures: exponential back-off with jitter, capped. It logs once when a queue
  * starts failing and once when it recovers, not on every attempt.
+ * <p>
+ * It measures the time elapsed since the last failure, on a monotonic clock (one that may start anywhere, as
+ * {@code System.nanoTime()} does): a wall clock set back (an NTP step) would pause polling for as long. Should the
+ * clock go back all the same, the next attempt is let through rather than held.
  */
 final class PollingBackoff {
 
@@ -19,8 +23,10 @@ final class PollingBackoff {
     private final LongSupplier clock;
 
     private int consecutiveFailures;
-    private long nextAttemptAt;
+    private long failedAt;
+    private long waitMillis;
 
+    /** @param clock milliseconds on a monotonic clock, of any origin */
     PollingBackoff(Duration initial, Duration max, LongSupplier clock) {
         this.initialMillis = Math.max(1, initial.toMillis());
         this.maxMillis = Math.max(initialMillis, max.toMillis());
@@ -29,25 +35,29 @@ final class PollingBackoff {
 
     /** The next attempt may be made at once, whatever the back-off said: someone asked for it. */
     synchronized void attemptNow() {
-        nextAttemptAt = 0;
+        waitMillis = 0;
     }
 
     synchronized boolean mayAttempt() {
-        return clock.getAsLong() >= nextAttemptAt;
+        if (consecutiveFailures == 0) {
+            return true;
+        }
+        long elapsed = clock.getAsLong() - failedAt;
+        return elapsed >= waitMillis || elapsed < 0;
     }
 
     synchronized void succeeded(String queue) {
         if (consecutiveFailures > 0) {
             LOG.infof("Polling of queue '%s' works again after %d failed attempt(s)", queue, consecutiveFailures);
             consecutiveFailures = 0;
-            nextAttemptAt = 0;
         }
     }
 
     synchronized void failed(String queue, Throwable cause) {
         consecutiveFailures++;
         long delay = delayMillis(consecutiveFailures);
-        nextAttemptAt = clock.getAsLong() + delay;
+        failedAt = clock.getAsLong();
+        waitMillis = delay;
         if (consecutiveFailures == 1) {
             LOG.warnf("Polling of queue '%s' failed (%s); retrying with back-off (up to %d s) until it works again",
                     queue, Failures.describe(cause), maxMillis / 1000);

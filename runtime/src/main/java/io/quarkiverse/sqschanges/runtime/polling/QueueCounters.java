@@ -26,6 +26,8 @@ public final class QueueCounters {
     private final LongAdder deleteErrors = new LongAdder();
     private final LongAdder stalls = new LongAdder();
     private final AtomicInteger stalledBatches = new AtomicInteger();
+    private final LongAdder visibilityRequests = new LongAdder();
+    private final LongAdder visibilityErrors = new LongAdder();
     private volatile MessageTimingRecorder timings = MessageTimingRecorder.NONE;
     private volatile Instant lastSuccess;
     private volatile String lastError;
@@ -108,6 +110,14 @@ public final class QueueCounters {
         return stalls.sum();
     }
 
+    /** @param succeeded whether SQS changed the visibility of every message of the request */
+    void visibilityRequest(boolean succeeded) {
+        visibilityRequests.increment();
+        if (!succeeded) {
+            visibilityErrors.increment();
+        }
+    }
+
     public void recordTimingsWith(MessageTimingRecorder timings) {
         this.timings = timings;
     }
@@ -142,6 +152,16 @@ public final class QueueCounters {
 
     public long deleteErrors() {
         return deleteErrors.sum();
+    }
+
+    /** @return the {@code ChangeMessageVisibilityBatch} requests sent */
+    public long visibilityRequests() {
+        return visibilityRequests.sum();
+    }
+
+    /** @return those of them that failed, or in which SQS refused a message */
+    public long visibilityErrors() {
+        return visibilityErrors.sum();
     }
 
     public Optional<Instant> lastSuccess() {

@@ -77,7 +77,7 @@ public final class QueuePoller {
         this.counters = counters;
         this.paused = paused;
         this.deleter = new MessageDeleter(sqs, queue.name(), counters);
-        this.visibility = new VisibilityChanger(sqs, queue.name());
+        this.visibility = new VisibilityChanger(sqs, queue.name(), counters);
         this.heartbeat = new VisibilityHeartbeat(visibility, timer, queue.name(),
                 SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS);
         this.visibilityLookup = new VisibilityLookup(queue, timer, this::call, this::useReceiveRequest);

@@ -51,6 +51,6 @@ public final class QueuePollerFactory {
         BatchHandler handler = new BatchHandler(queue, new ChangeFactory(queue, format, mapper), dispatch,
                 queue.deduplicate() ? duplicates : null, counters, tracing);
         return new QueuePoller(queue, sqs, handler, workers, timer,
-                new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, System::currentTimeMillis), counters, paused);
+                new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, () -> System.nanoTime() / 1_000_000), counters, paused);
     }
 }

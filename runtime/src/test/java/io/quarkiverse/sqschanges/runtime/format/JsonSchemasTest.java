@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A schema violation names its JSON path and rule, never the value; the docs quote the real text.
+ * A schema violation names the rules it breaks and counts them, but quotes nothing of the body, not even its
+ * property names (a name can hold a line break); where in the body and what is wrong are details, for DEBUG. The
+ * docs quote the real text.
  */
 class JsonSchemasTest {
 
@@ -27,32 +29,50 @@ class JsonSchemasTest {
     final JsonSchemaCheck schema = JsonSchemas.load("schemas/model.json", PROPERTY, mapper, problems);
 
     @Test
-    void aViolationNamesItsPathAndRuleButNotTheValue() throws IOException {
+    void aViolationNamesTheRuleItBreaksButNothingOfTheBody() throws IOException {
         assertThat(problems).isEmpty();
 
-        InvalidMessageException e = violation("{\"model\":\"resnet\",\"version\":\"secret-three\"}");
+        InvalidMessageException e = violation(schema, "{\"model\":\"resnet\",\"version\":\"secret-three\"}");
 
-        assertThat(e).hasMessage("the JSON does not satisfy the schema schemas/model.json (1 error(s): at /version:"
-                + " string found, integer expected)");
-        assertThat(e.getMessage()).doesNotContain("secret-three");
+        assertThat(e).hasMessage("the JSON does not satisfy the schema schemas/model.json (1 error(s): type at"
+                + " #/properties/version/type)");
+        assertThat(e.details()).hasValue("at /version: string found, integer expected");
     }
 
     @Test
     void theDocsQuoteTheRealText() throws IOException {
-        String message = violation("{\"model\":\"resnet\",\"version\":\"three\"}").getMessage();
-        String quoted = "at /version: string found, integer expected";
+        InvalidMessageException e = violation(schema, "{\"model\":\"resnet\",\"version\":\"three\"}");
+        String quoted = "type at #/properties/version/type";
+        String details = "at /version: string found, integer expected";
 
-        assertThat(message).contains(quoted);
-        assertThat(Files.readString(FORMATS_PAGE, StandardCharsets.UTF_8)).contains("`" + quoted + "`");
+        assertThat(e.getMessage()).contains(quoted);
+        assertThat(e.details()).hasValue(details);
+        String page = Files.readString(FORMATS_PAGE, StandardCharsets.UTF_8);
+        assertThat(page).contains("`" + quoted + "`").contains("`" + details + "`");
     }
 
     @Test
-    void aMissingFieldIsAtTheRootAndSeveralViolationsAreCounted() throws IOException {
-        InvalidMessageException e = violation("{\"model\":\"\"}");
+    void severalViolationsAreCountedByRule() throws IOException {
+        InvalidMessageException e = violation(schema, "{\"model\":\"\"}");
 
-        assertThat(e.getMessage()).contains("(2 error(s): ")
-                .contains("at /model: must be at least 1 characters long")
-                .contains("at the root: required property 'version' not found");
+        assertThat(e).hasMessage("the JSON does not satisfy the schema schemas/model.json (2 error(s): minLength at"
+                + " #/properties/model/minLength; required at #/required)");
+        assertThat(e.details()).hasValue("at /model: must be at least 1 characters long; at the root: required"
+                + " property 'version' not found");
+    }
+
+    @Test
+    void propertyNamesOfTheBodyAreNotInTheMessage() throws IOException {
+        JsonSchemaCheck strict = JsonSchemas.load("schemas/strict-model.json", PROPERTY, mapper, problems);
+        assertThat(problems).isEmpty();
+
+        InvalidMessageException e = violation(strict,
+                "{\"model\":\"resnet\",\"version\":3,\"a\\nFORGED secret-1\":1,\"b secret-2\":2,\"c secret-3\":3,"
+                        + "\"d secret-4\":4}");
+
+        assertThat(e).hasMessage("the JSON does not satisfy the schema schemas/strict-model.json (4 error(s):"
+                + " additionalProperties at #/additionalProperties (4 times))");
+        assertThat(e.details()).hasValueSatisfying(details -> assertThat(details).contains("a\nFORGED secret-1"));
     }
 
     @Test
@@ -70,7 +90,7 @@ class JsonSchemasTest {
                 + " does not exist; put the schema under src/main/resources/schemas/nope.json or fix the name");
     }
 
-    private InvalidMessageException violation(String json) throws IOException {
+    private InvalidMessageException violation(JsonSchemaCheck schema, String json) throws IOException {
         var node = mapper.readTree(json);
         InvalidMessageException e = catchThrowableOfType(InvalidMessageException.class, () -> schema.check(node));
         assertThat(e).as("the schema's verdict on %s", json).isNotNull();

@@ -40,4 +40,31 @@ class PollingBackoffTest {
         assertThat(backoff.consecutiveFailures()).isZero();
         assertThat(backoff.mayAttempt()).isTrue();
     }
+
+    @Test
+    void aClockSteppingBackDoesNotPausePolling() {
+        backoff.failed("q", new RuntimeException("down"));
+        assertThat(backoff.mayAttempt()).isFalse();
+
+        // the wall clock is set back an hour (an NTP step): the back-off still ends within its longest delay
+        now.addAndGet(-3_600_000);
+        now.addAndGet(60_000);
+        assertThat(backoff.mayAttempt()).isTrue();
+    }
+
+    @Test
+    void aMonotonicClockMayStartAnywhere() {
+        // System.nanoTime() has an arbitrary origin, negative ones included
+        AtomicLong monotonic = new AtomicLong(Long.MIN_VALUE / 2);
+        PollingBackoff fromNanoTime = new PollingBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), monotonic::get);
+        assertThat(fromNanoTime.mayAttempt()).isTrue();
+
+        fromNanoTime.failed("q", new RuntimeException("down"));
+        assertThat(fromNanoTime.mayAttempt()).isFalse();
+        monotonic.addAndGet(1_000);
+        assertThat(fromNanoTime.mayAttempt()).isTrue();
+
+        fromNanoTime.succeeded("q");
+        assertThat(fromNanoTime.mayAttempt()).isTrue();
+    }
 }

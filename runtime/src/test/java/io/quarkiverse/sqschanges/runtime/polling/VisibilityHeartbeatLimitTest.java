@@ -43,7 +43,8 @@ class VisibilityHeartbeatLimitTest {
         assertThat(received).hasSize(1);
         long receivedAt = System.nanoTime();
 
-        VisibilityHeartbeat heartbeat = new VisibilityHeartbeat(new VisibilityChanger(ASYNC, "limit"), TIMER, "limit", 4);
+        VisibilityHeartbeat heartbeat = new VisibilityHeartbeat(new VisibilityChanger(ASYNC, "limit", new QueueCounters()),
+                TIMER, "limit", 4);
         VisibilityHeartbeat.Beat beat = heartbeat.start(queueUrl, received, 1);
 
         // hidden past its own 1 s timeout, by the heartbeat

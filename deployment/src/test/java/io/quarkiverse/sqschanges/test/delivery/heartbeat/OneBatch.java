@@ -9,7 +9,7 @@ import io.quarkiverse.sqschanges.ChangeSourceControl;
  * Sends messages so that a queue's next receive returns them together: while the queue is paused and no receive is
  * waiting any more.
  */
-final class OneBatch {
+public final class OneBatch {
 
     /** Well over the tests' 1 s {@code wait-time}: a receive that was waiting has returned by then. */
     private static final long NO_RECEIVE_WAITING_MILLIS = 2500;
@@ -18,7 +18,7 @@ final class OneBatch {
     }
 
     /** @return the message ids {@code sends} returns, in its order */
-    static List<String> send(ChangeSourceControl control, String queue, Supplier<List<String>> sends)
+    public static List<String> send(ChangeSourceControl control, String queue, Supplier<List<String>> sends)
             throws InterruptedException {
         control.pause(queue);
         Thread.sleep(NO_RECEIVE_WAITING_MILLIS);
