@@ -1,6 +1,5 @@
 package io.quarkiverse.sqschanges.runtime.format;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,40 +93,17 @@ final class JsonObjectParser {
 
     /**
      * @param object a JSON object
-     * @return its fields in document order, with values as String, Number, Boolean, null, Map or List
+     * @return its fields in document order, with their values as Jackson nodes: a {@code Change} built with them holds
+     *         them as String, Number, Boolean, null, Map or List
      */
     public static Map<String, Object> toMap(ObjectNode object) {
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, (int) (object.size() / 0.75f) + 1));
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            map.put(field.getKey(), toJava(field.getValue()));
+            map.put(field.getKey(), field.getValue());
         }
         return map;
-    }
-
-    private static Object toJava(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT:
-                return toMap((ObjectNode) node);
-            case ARRAY:
-                List<Object> list = new ArrayList<>(node.size());
-                for (JsonNode element : node) {
-                    list.add(toJava(element));
-                }
-                return list;
-            case STRING:
-                return node.textValue();
-            case NUMBER:
-                return node.numberValue();
-            case BOOLEAN:
-                return node.booleanValue();
-            case BINARY:
-            case POJO:
-                return node.asText();
-            default:
-                return null;
-        }
     }
 
     private static int lineOf(JsonProcessingException e) {
