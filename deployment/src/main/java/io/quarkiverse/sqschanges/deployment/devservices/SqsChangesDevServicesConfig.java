@@ -37,8 +37,8 @@ public interface SqsChangesDevServicesConfig {
     OptionalInt maxReceiveCount();
 
     /**
-     * The visibility timeout of the queues the Dev Service creates, in whole seconds from 0s to 12h, as SQS allows.
-     * Defaults to SQS's 30 seconds.
+     * The visibility timeout of the queues the Dev Service creates, in whole seconds from 1s to 12h: SQS also accepts
+     * 0s, which makes a message visible to other consumers while it is being handled. Defaults to SQS's 30 seconds.
      */
     Optional<Duration> visibilityTimeout();
 

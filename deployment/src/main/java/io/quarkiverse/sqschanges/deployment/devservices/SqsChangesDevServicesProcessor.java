@@ -97,9 +97,12 @@ class SqsChangesDevServicesProcessor {
             }
         });
         devServices.visibilityTimeout().ifPresent(timeout -> {
-            if (timeout.isNegative() || timeout.getNano() != 0 || timeout.compareTo(MAX_VISIBILITY) > 0) {
+            if (timeout.getSeconds() < SqsLimits.MIN_VISIBILITY_TIMEOUT_SECONDS || timeout.getNano() != 0
+                    || timeout.compareTo(MAX_VISIBILITY) > 0) {
                 problems.add("quarkus.sqs-changes.devservices.visibility-timeout is " + timeout + "; allowed values are"
-                        + " whole seconds from 0s to " + MAX_VISIBILITY.toHours() + "h");
+                        + " whole seconds from " + SqsLimits.MIN_VISIBILITY_TIMEOUT_SECONDS + "s to "
+                        + MAX_VISIBILITY.toHours() + "h (0s, which SQS accepts, would let a message be handled twice at"
+                        + " once)");
             }
         });
         devServices.port().ifPresent(port -> {

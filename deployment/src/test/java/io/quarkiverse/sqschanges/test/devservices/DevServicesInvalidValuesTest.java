@@ -20,7 +20,7 @@ class DevServicesInvalidValuesTest {
                     .hasMessageContaining("quarkus.sqs-changes.devservices.max-receive-count is 0; allowed values are"
                             + " 1 to 1000")
                     .hasMessageContaining("quarkus.sqs-changes.devservices.visibility-timeout is PT1.5S; allowed"
-                            + " values are whole seconds from 0s to 12h"));
+                            + " values are whole seconds from 1s to 12h"));
 
     @Test
     void theBuildFailsNamingEachProperty() {

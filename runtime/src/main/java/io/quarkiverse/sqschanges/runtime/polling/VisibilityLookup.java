@@ -61,7 +61,7 @@ final class VisibilityLookup {
         }
         return read(sqs, queueUrl).handle((seconds, failure) -> {
             if (failure == null) {
-                return seconds;
+                return usable(seconds);
             }
             if (Failures.unwrap(failure) instanceof CancellationException) {
                 throw new CompletionException(Failures.unwrap(failure));
@@ -88,6 +88,21 @@ final class VisibilityLookup {
                 });
     }
 
+    /**
+     * A queue whose own timeout is 0 s would show each message to other consumers while it is being handled: its
+     * messages are received with SQS's default instead.
+     */
+    private int usable(int queueSeconds) {
+        if (queueSeconds >= SqsLimits.MIN_VISIBILITY_TIMEOUT_SECONDS) {
+            return queueSeconds;
+        }
+        LOG.warnf("Queue '%s' has a visibility timeout of %d s, which would let other consumers receive its messages"
+                + " while they are being handled: they are received with an explicit visibility timeout of %d s, which"
+                + " the heartbeat extends; set %s to choose another", queue.name(), queueSeconds,
+                SqsLimits.DEFAULT_VISIBILITY_TIMEOUT_SECONDS, queue.property("visibility-timeout"));
+        return SqsLimits.DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
+    }
+
     /** No more retries: polling stops. */
     void stop() {
         stopped = true;
@@ -108,7 +123,7 @@ final class VisibilityLookup {
                 LOG.infof("Read the visibility timeout of queue '%s' (%d s) after %d failed attempt(s)", queue.name(),
                         seconds, failures);
                 failures = 0;
-                known.accept(seconds);
+                known.accept(usable(seconds));
             } else if (!(Failures.unwrap(failure) instanceof CancellationException)) {
                 LOG.debugf("Could not read the visibility timeout of queue '%s' again (attempt %d): %s", queue.name(),
                         failures + 1, Failures.describe(Failures.unwrap(failure)));
