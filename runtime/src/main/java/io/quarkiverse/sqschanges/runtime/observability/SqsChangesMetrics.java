@@ -67,6 +67,8 @@ public class SqsChangesMetrics {
                 QueueCounters::visibilityErrors);
         counter("stalls", "Batches whose observers ran longer than handler-timeout", tags, counters,
                 QueueCounters::stalls);
+        counter("refusals", "Batches the worker pool refused to run, made visible again", tags, counters,
+                QueueCounters::refusals);
         Gauge.builder(PREFIX + "stalled", counters, QueueCounters::stalledBatches)
                 .description("Batches whose observers have run longer than handler-timeout and still run").tags(tags)
                 .register(registry);

@@ -25,6 +25,7 @@ public final class QueueCounters {
     private final LongAdder deleteRequests = new LongAdder();
     private final LongAdder deleteErrors = new LongAdder();
     private final LongAdder stalls = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
     private final AtomicInteger stalledBatches = new AtomicInteger();
     private final LongAdder visibilityRequests = new LongAdder();
     private final LongAdder visibilityErrors = new LongAdder();
@@ -89,6 +90,15 @@ public final class QueueCounters {
         if (!succeeded) {
             deleteErrors.increment();
         }
+    }
+
+    void refused() {
+        refusals.increment();
+    }
+
+    /** @return how many of the queue's batches the worker pool refused to run */
+    public long refusals() {
+        return refusals.sum();
     }
 
     void stalled() {

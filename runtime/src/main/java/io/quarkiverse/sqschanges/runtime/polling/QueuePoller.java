@@ -259,9 +259,9 @@ public final class QueuePoller {
     record Receive(ReceiveMessageRequest request, int visibilitySeconds) {
     }
 
-    /** Whether a loop may start another receive. */
+    /** Whether a loop may start another receive: not while stopping, paused, or the worker pool is full. */
     boolean mayReceive() {
-        return !stopping && !paused.getAsBoolean();
+        return !stopping && !paused.getAsBoolean() && !refusals.pausing();
     }
 
     /** @return how the next receive is made */
@@ -334,7 +334,8 @@ public final class QueuePoller {
     /**
      * Runs a task on the worker threads.
      *
-     * @return whether the worker pool took it; when it refused, that is logged and polling backs off
+     * @return whether the worker pool took it; when it refused, that is logged, counted, and the queue pauses
+     *         receiving for a moment
      */
     boolean execute(Runnable task) {
         try {
@@ -343,7 +344,7 @@ public final class QueuePoller {
             return true;
         } catch (RejectedExecutionException e) {
             refusals.refused(e);
-            failed(e);
+            counters.refused();
             return false;
         }
     }
