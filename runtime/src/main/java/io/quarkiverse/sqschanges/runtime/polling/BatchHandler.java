@@ -211,15 +211,23 @@ final class BatchHandler {
         long start = System.nanoTime();
         AtomicReference<String> failedChange = new AtomicReference<>();
         return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
-            counters.timings().handled(System.nanoTime() - start);
-            if (failure == null) {
-                duplicates.handled(message);
-                return FailurePolicy.HANDLED;
+            boolean confirmed = false;
+            try {
+                counters.timings().handled(System.nanoTime() - start);
+                if (failure == null) {
+                    duplicates.handled(message);
+                    confirmed = true;
+                    return FailurePolicy.HANDLED;
+                }
+                Decision decision = observerFailed(message, Failures.unwrap(failure), failedChange.get());
+                failedInSpan(span, Failures.unwrap(failure));
+                return decision;
+            } finally {
+                // whatever went wrong here, a claim that was not confirmed must not block the message's next copy
+                if (!confirmed) {
+                    duplicates.release(message);
+                }
             }
-            Decision decision = observerFailed(message, Failures.unwrap(failure), failedChange.get());
-            duplicates.release(message);
-            failedInSpan(span, Failures.unwrap(failure));
-            return decision;
         });
     }
 

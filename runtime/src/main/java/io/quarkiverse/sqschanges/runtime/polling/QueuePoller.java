@@ -1,6 +1,5 @@
 package io.quarkiverse.sqschanges.runtime.polling;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,9 @@ public final class QueuePoller {
     private volatile Receive receive;
     private volatile boolean stopping;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
+    private final Set<ReceiveLoop> activeLoops = ConcurrentHashMap.newKeySet();
+    /** The stall check, while the queue is polled and {@code handler-timeout} is on. */
+    private final ScheduledFuture<?> stallChecks;
 
     // the loops, guarded by this
     private int loops;
@@ -84,8 +86,12 @@ public final class QueuePoller {
         this.workers = workers;
         this.timer = timer;
         this.backoff = backoff;
-        this.refusals = new WorkerRefusals(queue.name());
+        this.refusals = new WorkerRefusals(queue.name(), queue.property("concurrency"));
         queue.url().ifPresent(url -> this.queueUrl = url);
+        long timeoutMillis = queue.handlerTimeout().toMillis();
+        long period = Math.max(100, Math.min(timeoutMillis / 4, 10_000));
+        this.stallChecks = timeoutMillis == 0 ? null
+                : timer.scheduleWithFixedDelay(this::checkStalls, period, period, TimeUnit.MILLISECONDS);
     }
 
     public QueueSettings queue() {
@@ -125,6 +131,9 @@ public final class QueuePoller {
         }
         handler.stopping();
         visibilityLookup.stop();
+        if (stallChecks != null) {
+            stallChecks.cancel(false);
+        }
         cancelPendingCalls();
         return allLoopsEnded;
     }
@@ -182,7 +191,9 @@ public final class QueuePoller {
             prepare();
         }
         for (int i = 0; i < toStart; i++) {
-            new ReceiveLoop(this).start();
+            ReceiveLoop loop = new ReceiveLoop(this);
+            activeLoops.add(loop);
+            loop.start();
         }
     }
 
@@ -350,26 +361,38 @@ public final class QueuePoller {
     }
 
     /**
-     * Calls back once a batch's observers have run for {@code handler-timeout}, unless cancelled before.
-     *
-     * @return the timer task, to cancel once the batch is handled; {@code null} if the check is off
+     * Every so often, stalls the loops whose batch's observers have run for {@code handler-timeout}: one timer task
+     * per queue, whatever the number of batches.
      */
-    ScheduledFuture<?> whenStalled(Runnable stalled) {
-        Duration timeout = queue.handlerTimeout();
-        return timeout.isZero() ? null : timer.schedule(stalled, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    private void checkStalls() {
+        long timeoutNanos = queue.handlerTimeout().toNanos();
+        long now = System.nanoTime();
+        boolean stalledAny = false;
+        for (ReceiveLoop loop : activeLoops) {
+            List<Message> stalled = loop.checkStall(now, timeoutNanos);
+            if (stalled != null) {
+                stalledAny = true;
+                LOG.warnf("The observers of message(s) %s of queue '%s' are still running after %s (%s): they may"
+                        + " hang. The messages stay hidden while they run; the queue goes on polling with its other"
+                        + " receive loops", messageIds(stalled), queue.name(), queue.handlerTimeout(),
+                        queue.property("handler-timeout"));
+            }
+        }
+        if (stalledAny) {
+            startLoops(1);
+        }
     }
 
-    /** A loop's batch outlived {@code handler-timeout}: it no longer counts toward {@code concurrency}. */
-    void loopStalled(List<Message> messages) {
+    /**
+     * A loop's batch outlived {@code handler-timeout}: it no longer counts toward {@code concurrency}. Called under the
+     * loop's lock (the one lock order: a loop, then its poller).
+     */
+    void loopStalled() {
         counters.stalled();
-        LOG.warnf("The observers of message(s) %s of queue '%s' are still running after %s (%s): they may hang."
-                + " The messages stay hidden while they run; the queue goes on polling with its other receive loops",
-                messageIds(messages), queue.name(), queue.handlerTimeout(), queue.property("handler-timeout"));
         synchronized (this) {
             loops--;
             stalledLoops++;
         }
-        startLoops(1);
     }
 
     /** A stalled batch's observers completed at last. */
@@ -380,7 +403,8 @@ public final class QueuePoller {
     }
 
     /** @param stalled whether the loop had stalled before */
-    void loopEnded(boolean stalled) {
+    void loopEnded(ReceiveLoop loop, boolean stalled) {
+        activeLoops.remove(loop);
         synchronized (this) {
             if (stalled) {
                 stalledLoops--;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 
 import org.jboss.logging.Logger;
 
@@ -37,6 +36,8 @@ final class ReceiveLoop {
     private boolean ended;
     private boolean stalled;
     private boolean done;
+    /** When the observers of the batch being handled started, on the monotonic clock; 0 when none runs. */
+    private long handlingSince;
 
     ReceiveLoop(QueuePoller poller) {
         this.poller = poller;
@@ -60,7 +61,15 @@ final class ReceiveLoop {
                 poller.failed(failure);
                 end();
             } else {
-                received(response, receive);
+                try {
+                    received(response, receive);
+                } catch (Throwable e) {
+                    // never leave the loop waiting on a receive that is over: its messages come back after their
+                    // visibility timeout
+                    LOG.errorf(e, "Taking a batch of queue '%s' failed; its messages will be delivered again",
+                            queue.name());
+                    end();
+                }
             }
         });
     }
@@ -82,19 +91,32 @@ final class ReceiveLoop {
         Batch batch = new Batch(messages, poller.keepHidden(messages, receivedBy));
         boolean handleNow;
         boolean receiveNext;
+        boolean releaseInstead;
         synchronized (this) {
             receiving = false;
-            handleNow = handling == null;
-            if (handleNow) {
-                handling = batch;
+            releaseInstead = ended;
+            if (releaseInstead) {
+                // a receive that was under way when the loop stalled or its last batch was refused
+                settling++;
+                handleNow = false;
+                receiveNext = false;
             } else {
-                waiting = batch;
+                handleNow = handling == null;
+                if (handleNow) {
+                    handling = batch;
+                } else {
+                    waiting = batch;
+                }
+                // a batch may only wait for its turn while the heartbeat keeps it hidden
+                receiveNext = handleNow && queue.prefetch() && batch.keptHidden() && startReceiving();
             }
-            // a batch may only wait for its turn while the heartbeat keeps it hidden
-            receiveNext = handleNow && queue.prefetch() && batch.keptHidden() && startReceiving();
         }
         // more loops join before this one goes on, so that a burst is shared at once
         poller.receiveSucceeded(true);
+        if (releaseInstead) {
+            release(batch, "hand it to another consumer: its loop receives no more");
+            return;
+        }
         if (handleNow) {
             handleOnWorker(batch);
         }
@@ -127,7 +149,9 @@ final class ReceiveLoop {
 
     private void handle(Batch batch) {
         long start = System.nanoTime();
-        ScheduledFuture<?> stallCheck = poller.whenStalled(() -> stalled(batch));
+        synchronized (this) {
+            handlingSince = start;
+        }
         CompletionStage<BatchOutcome> handled;
         try {
             handled = poller.handle(batch.messages, batch::released);
@@ -135,11 +159,10 @@ final class ReceiveLoop {
             handled = CompletableFuture.failedFuture(e);
         }
         handled.whenComplete((outcome, failure) -> {
-            if (stallCheck != null) {
-                stallCheck.cancel(false);
-            }
             boolean wasStalled;
             synchronized (this) {
+                // from here on the stall check leaves this batch alone
+                handlingSince = 0;
                 wasStalled = stalled;
             }
             if (wasStalled) {
@@ -156,25 +179,34 @@ final class ReceiveLoop {
         });
     }
 
-    /** The batch's observers outlived {@code handler-timeout}: the loop stops receiving and frees its waiting batch. */
-    private void stalled(Batch batch) {
+    /**
+     * Stalls the loop if its batch's observers have run for {@code timeoutNanos}: it receives no more, the poller no
+     * longer counts it toward {@code concurrency}, and its waiting batch is made visible again.
+     *
+     * @return the stalled batch's messages, or {@code null} if the loop did not stall now
+     */
+    List<Message> checkStall(long nowNanos, long timeoutNanos) {
         Batch freed;
+        List<Message> stalledMessages;
         synchronized (this) {
-            if (handling != batch || stalled) {
-                return;
+            if (handling == null || handlingSince == 0 || stalled || nowNanos - handlingSince < timeoutNanos) {
+                return null;
             }
             stalled = true;
             ended = true;
+            stalledMessages = handling.messages;
             freed = waiting;
             waiting = null;
             if (freed != null) {
                 settling++;
             }
+            // counted under this loop's lock, so that the loop's end is counted after it
+            poller.loopStalled();
         }
-        poller.loopStalled(batch.messages);
         if (freed != null) {
             release(freed, "hand it to another consumer while an earlier batch stalls");
         }
+        return stalledMessages;
     }
 
     /**
@@ -253,7 +285,7 @@ final class ReceiveLoop {
             wasStalled = stalled;
         }
         if (nowDone) {
-            poller.loopEnded(wasStalled);
+            poller.loopEnded(this, wasStalled);
         }
     }
 

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Keeps the messages of a batch hidden from other consumers while they are being handled: every half visibility
  * timeout, the messages not yet settled get a fresh visibility timeout, in one batched request. SQS keeps a message
- * hidden for at most 12 hours from its receipt: the last extension reaches that limit exactly, and then the
- * heartbeat stops and says so at WARN.
+ * hidden for at most 12 hours from its receipt: the last extension reaches nearly that limit (a few seconds
+ * short of it), and then the heartbeat stops and says so at WARN.
  */
 final class VisibilityHeartbeat {
 
@@ -94,7 +94,9 @@ final class VisibilityHeartbeat {
             if (stopped || unsettled.isEmpty()) {
                 return;
             }
-            long leftMillis = maxHiddenMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAtNanos);
+            // the batch was received a little before this beat started: keep a margin below SQS's limit
+            long leftMillis = maxHiddenMillis - Math.min(5000, maxHiddenMillis / 10)
+                    - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAtNanos);
             int seconds = (int) Math.min(visibilitySeconds, leftMillis / 1000);
             if (seconds > 0) {
                 Map<Message, Integer> timeouts = new LinkedHashMap<>();

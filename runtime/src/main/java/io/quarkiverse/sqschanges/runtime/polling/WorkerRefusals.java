@@ -18,12 +18,14 @@ final class WorkerRefusals {
     private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final String queueName;
+    private final String concurrencyProperty;
     private volatile boolean refusing;
     private volatile long pausedUntilNanos;
     private long pauseNanos = FIRST_PAUSE_NANOS;
 
-    WorkerRefusals(String queueName) {
+    WorkerRefusals(String queueName, String concurrencyProperty) {
         this.queueName = queueName;
+        this.concurrencyProperty = concurrencyProperty;
     }
 
     synchronized void refused(RejectedExecutionException e) {
@@ -32,8 +34,8 @@ final class WorkerRefusals {
             pauseNanos = FIRST_PAUSE_NANOS;
             LOG.warnf("The worker thread pool refused to run a task of queue '%s' (%s): the messages it held are made"
                     + " visible again for another delivery, and the queue pauses receiving while the pool is full."
-                    + " Raise quarkus.thread-pool.max-threads or quarkus.thread-pool.queue-size, or lower the queue's"
-                    + " concurrency", queueName, Failures.describe(e));
+                    + " Raise quarkus.thread-pool.max-threads or quarkus.thread-pool.queue-size, or lower %s",
+                    queueName, Failures.describe(e), concurrencyProperty);
         } else {
             pauseNanos = Math.min(MAX_PAUSE_NANOS, pauseNanos * 2);
             LOG.debugf("The worker thread pool refused another task of queue '%s'", queueName);
