@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkiverse.sqschanges.Change;
 
 /**
- * Takes {@code test.observer-millis} (20 by default) per change, and records each message id, the ones observed
- * twice, and how many changes were being observed at once.
+ * Takes {@code test.observer-millis} (20 by default) per change, and records each message id as its change comes,
+ * the ones observed twice, how many changes were being observed at once, and how many were done with.
  */
 @Singleton
 public class SlowObserver {
@@ -22,6 +22,7 @@ public class SlowObserver {
     public final Set<String> seen = ConcurrentHashMap.newKeySet();
     public final AtomicInteger duplicates = new AtomicInteger();
     public final AtomicInteger maxInFlight = new AtomicInteger();
+    public final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     @Inject
@@ -30,13 +31,14 @@ public class SlowObserver {
 
     void on(@Observes Change change) throws InterruptedException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        if (!seen.add(change.message().messageId())) {
+            duplicates.incrementAndGet();
+        }
         try {
             Thread.sleep(millis);
-            if (!seen.add(change.message().messageId())) {
-                duplicates.incrementAndGet();
-            }
         } finally {
             inFlight.decrementAndGet();
+            finished.incrementAndGet();
         }
     }
 }

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.SlowObserver;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkiverse.sqschanges.testkit.LogRecords;
 import io.quarkus.test.QuarkusUnitTest;
@@ -45,6 +41,7 @@ class VisibilityLookupFailsTest {
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class, DeniedAttributes.class)))
             .overrideConfigKey("quarkus.sqs.interceptors", DeniedAttributes.class.getName())
+            .overrideConfigKey("test.observer-millis", "6000")
             .overrideConfigKey("quarkus.sqs-changes.queues.lookup.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.lookup.wait-time", "1s")
             .setLogRecordPredicate(record -> record.getLoggerName().equals(LOGGER))
@@ -67,22 +64,9 @@ class VisibilityLookupFailsTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> observer.finished.get() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
-        assertThat(observer.started).containsExactly(sent);
+        assertThat(observer.seen).containsExactly(sent);
+        assertThat(observer.duplicates.get()).as("changes observed twice").isZero();
         assertThat(DeniedAttributes.DENIED.get()).as("GetQueueAttributes calls denied").isEqualTo(2);
-    }
-
-    /** Takes 6 s, three times the queue's own visibility timeout. */
-    @Singleton
-    public static class SlowObserver {
-
-        final List<String> started = new CopyOnWriteArrayList<>();
-        final AtomicInteger finished = new AtomicInteger();
-
-        void on(@Observes Change change) throws InterruptedException {
-            started.add(change.message().messageId());
-            Thread.sleep(6000);
-            finished.incrementAndGet();
-        }
     }
 
     /** Denies the first two {@code GetQueueAttributes} calls, as SQS does without the permission. */

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.test.SlowObserver;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -35,6 +30,7 @@ class ZeroVisibilityQueueTest {
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class)))
+            .overrideConfigKey("test.observer-millis", "3000")
             .overrideConfigKey("quarkus.sqs-changes.queues.zero.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.zero.concurrency", "2")
             .overrideConfigKey("quarkus.sqs-changes.queues.zero.wait-time", "1s");
@@ -48,20 +44,7 @@ class ZeroVisibilityQueueTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> observer.finished.get() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesOnQueue(QUEUE_URL) == 0);
-        assertThat(observer.started).containsExactly(sent);
-    }
-
-    /** Takes 3 s. */
-    @Singleton
-    public static class SlowObserver {
-
-        final List<String> started = new CopyOnWriteArrayList<>();
-        final AtomicInteger finished = new AtomicInteger();
-
-        void on(@Observes Change change) throws InterruptedException {
-            started.add(change.message().messageId());
-            Thread.sleep(3000);
-            finished.incrementAndGet();
-        }
+        assertThat(observer.seen).containsExactly(sent);
+        assertThat(observer.duplicates.get()).as("changes observed twice").isZero();
     }
 }
