@@ -103,8 +103,9 @@ public final class SqsProxy implements AutoCloseable {
     }
 
     /**
-     * While frozen, connections are accepted and requests read (and logged), but nothing is forwarded either way:
-     * requests and answers wait, as if the server hung, and go through once the proxy thaws.
+     * While frozen, connections are accepted and the first bytes of each request read, but nothing is forwarded either
+     * way: requests and answers wait, as if the server hung, and go through once the proxy thaws. A request is logged
+     * once the part that names its queue is read, which may be only after the thaw.
      */
     public void setFrozen(boolean freeze) {
         if (freeze) {
