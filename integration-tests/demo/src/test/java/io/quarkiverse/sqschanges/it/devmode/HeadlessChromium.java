@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,16 +110,43 @@ final class HeadlessChromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
     }
 
+    /**
+     * Stops Chromium and its helper processes, then removes the profile. Helpers (renderer, GPU, crashpad) outlive
+     * the browser process for a moment and go on writing to the profile, so they are stopped and awaited first;
+     * a profile that still cannot be removed is left for the OS to clean, it never fails the test.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         page.close();
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
+        helpers.forEach(ProcessHandle::destroy);
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (var files = Files.walk(profile)) {
-            for (Path path : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(path);
+        for (ProcessHandle helper : helpers) {
+            try {
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                helper.destroyForcibly();
+            }
+        }
+        removeProfile();
+    }
+
+    private void removeProfile() throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try (var files = Files.walk(profile)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+                return;
+            } catch (IOException e) {
+                if (attempt == 5) {
+                    System.err.println("Left Chromium's profile " + profile + " behind: " + e);
+                    return;
+                }
+                Thread.sleep(200);
             }
         }
     }
