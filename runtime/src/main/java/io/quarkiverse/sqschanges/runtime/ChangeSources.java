@@ -31,6 +31,8 @@ import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.MessageMapper;
 import io.quarkiverse.sqschanges.QueueState;
 import io.quarkiverse.sqschanges.QueueStatus;
+import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
+import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
 import io.quarkiverse.sqschanges.runtime.config.ConfigNames;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettingsFactory;
@@ -78,6 +80,7 @@ public class ChangeSources implements ChangeSourceControl {
     private final Map<String, QueuePoller> pollersByQueue = new ConcurrentHashMap<>();
     private volatile List<String> configuredQueues = List.of();
     private volatile Map<String, QueueSettings> settingsByQueue = Map.of();
+    private volatile ChangeSetGatherer changeSets;
 
     @Inject
     public ChangeSources(SqsChangesConfig config, SqsChangesFixedConfig fixedConfig, Scheduler scheduler,
@@ -105,8 +108,10 @@ public class ChangeSources implements ChangeSourceControl {
         SqsClientPoolCheck pool = SqsClientPoolCheck.of(queues, ConfigProvider.getConfig());
         pool.problem().ifPresent(problems::add);
         BodyFormats formats = new BodyFormats(objectMapper::get);
+        changeSets = new ChangeSetGatherer(ChangeSetSettings.create(config, queues, problems), dispatcher::dispatch,
+                workers, timer);
         QueuePollerFactory pollerFactory = new QueuePollerFactory(dispatcher::dispatch, duplicates, tracing, workers,
-                timer);
+                timer, changeSets);
         for (QueueSettings queue : queues) {
             if (!queue.enabled()) {
                 LOG.infof("Queue '%s' is disabled (%s=false)", queue.name(), queue.property("enabled"));
@@ -196,6 +201,11 @@ public class ChangeSources implements ChangeSourceControl {
         return settingsByQueue;
     }
 
+    /** @return what gathers change sets; {@code null} before startup */
+    public ChangeSetGatherer changeSets() {
+        return changeSets;
+    }
+
     /** @return the queue URL of an enabled queue, once configured or resolved */
     public Optional<String> queueUrl(String queue) {
         return Optional.ofNullable(pollersByQueue.get(queue)).map(QueuePoller::queueUrl);
@@ -257,6 +267,9 @@ public class ChangeSources implements ChangeSourceControl {
             scheduler.unscheduleJob(JOB_PREFIX + poller.queue().name());
             runs.add(poller.stop());
         }
+        // once no receive is under way, which could take them again: the open sets are not fired, and their messages
+        // are made visible again at once
+        changeSets.stop();
         try {
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
                     .get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);

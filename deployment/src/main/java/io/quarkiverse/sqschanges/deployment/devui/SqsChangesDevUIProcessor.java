@@ -17,7 +17,7 @@ import io.quarkus.devui.spi.page.Page;
 
 /**
  * The Dev UI card: a page of queues (state, counts, test message, pause and resume), a page of the last changes,
- * and a page of the mapper bindings found at build time.
+ * a page of the open change sets, and a page of the mapper bindings found at build time.
  */
 class SqsChangesDevUIProcessor {
 
@@ -34,6 +34,11 @@ class SqsChangesDevUIProcessor {
                 .title("Recent changes")
                 .icon("font-awesome-solid:code-commit")
                 .componentLink("qwc-sqs-changes-changes.js"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Change sets")
+                .icon("font-awesome-solid:layer-group")
+                .componentLink("qwc-sqs-changes-sets.js")
+                .dynamicLabelJsonRPCMethodName("changeSetCount"));
         card.addPage(Page.webComponentPageBuilder()
                 .title("Mapper bindings")
                 .icon("font-awesome-solid:link")

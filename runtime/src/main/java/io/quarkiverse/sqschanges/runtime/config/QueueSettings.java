@@ -29,6 +29,7 @@ import java.util.OptionalInt;
  * @param deduplicate whether already handled message ids are skipped
  * @param snsJsonMessage for {@code sns}: whether the SNS message is a JSON object
  * @param jsonSchema the class path resource of the JSON Schema messages must satisfy, if any
+ * @param maxHeldMessages how many messages waiting in change sets the queue holds at most before it stops receiving
  */
 public record QueueSettings(
         String name,
@@ -52,7 +53,8 @@ public record QueueSettings(
         Duration handlerTimeout,
         boolean deduplicate,
         boolean snsJsonMessage,
-        Optional<String> jsonSchema) {
+        Optional<String> jsonSchema,
+        int maxHeldMessages) {
 
     /**
      * @return whether this is a FIFO queue (its name ends with {@code .fifo})

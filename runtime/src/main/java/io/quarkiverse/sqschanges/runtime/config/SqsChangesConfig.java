@@ -225,6 +225,63 @@ public interface SqsChangesConfig {
          */
         @WithDefault("false")
         boolean deduplicate();
+
+        /**
+         * How many messages whose changes wait in change sets (see {@code quarkus.sqs-changes.change-sets}) this
+         * queue may hold at most: at this number it receives no more until sets have been handled and their
+         * messages deleted. Each held message is in flight for SQS, which allows about 120,000 in flight per
+         * standard queue and 20,000 per FIFO queue, for all consumers together; the default leaves room for other
+         * instances and for the batches being handled. At most 100,000, and 18,000 for a FIFO queue.
+         */
+        @WithDefault("10000")
+        int maxHeldMessages();
+    }
+
+    /**
+     * Change sets, per codebase: the changes of a codebase gathered until it has had no new change for
+     * {@code quiet-period} (or for at most {@code max-wait}, or up to {@code max-changes}), and fired together as a
+     * {@code ChangeSet} event, Buildbot's tree-stable timer. Off for a codebase unless one of its properties is
+     * set, for example {@code quarkus.sqs-changes.change-sets.models.quiet-period=10s}. Configured per codebase,
+     * not per queue, because a set is what observers of a codebase see: changes that several queues bring to one
+     * codebase are gathered into one set. The messages of a set stay hidden until the set is handled: every queue
+     * that brings changes to such a codebase needs {@code visibility-heartbeat=true}.
+     */
+    @ConfigDocMapKey("codebase")
+    @ConfigDocSection
+    Map<String, ChangeSetConfig> changeSets();
+
+    /**
+     * How the changes of one codebase are gathered into sets.
+     */
+    interface ChangeSetConfig {
+
+        /**
+         * Whether the codebase's changes are gathered into sets.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How long the codebase must have had no new change before its set is fired: Buildbot's
+         * {@code treeStableTimer}. A positive duration, at most {@code max-wait}.
+         */
+        @WithDefault("10s")
+        Duration quietPeriod();
+
+        /**
+         * How long the first change of a set waits at most: a steady trickle of changes, each within the quiet
+         * period of the last, fires its set after this time all the same. At most 11 hours, since SQS keeps a
+         * message hidden for at most 12 hours from its receipt.
+         */
+        @WithDefault("5m")
+        Duration maxWait();
+
+        /**
+         * How many changes a set holds at most: a set that reaches this size is fired at once, and the next changes
+         * start a new set. 1 to 100,000.
+         */
+        @WithDefault("1000")
+        int maxChanges();
     }
 
     /**

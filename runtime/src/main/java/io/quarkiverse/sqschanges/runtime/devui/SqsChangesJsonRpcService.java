@@ -8,12 +8,14 @@ import java.util.concurrent.TimeoutException;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.sqschanges.ChangeSourceControl;
+import io.quarkiverse.sqschanges.runtime.ChangeSources;
+import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
 import io.quarkiverse.sqschanges.runtime.devui.DevUiQueues.QueueRow;
 
 /**
- * The Dev UI's JSON-RPC methods: the queues with their state and counts, the last changes, a test message, and
- * pause, resume and poll-now per queue. Actions answer with an {@link ActionResult} rather than an error, so that
- * the page can show why an action was refused. Registered in dev mode only.
+ * The Dev UI's JSON-RPC methods: the queues with their state and counts, the last changes, the open change sets, a
+ * test message, and pause, resume and poll-now per queue. Actions answer with an {@link ActionResult} rather than an
+ * error, so that the page can show why an action was refused. Registered in dev mode only.
  */
 public class SqsChangesJsonRpcService {
 
@@ -28,6 +30,9 @@ public class SqsChangesJsonRpcService {
     @Inject
     RecentChanges recentChanges;
 
+    @Inject
+    ChangeSources sources;
+
     /** @return every configured queue, sorted by name */
     public List<QueueRow> getQueues() {
         return queues.rows();
@@ -41,6 +46,17 @@ public class SqsChangesJsonRpcService {
     /** @return the last changes fired, newest first */
     public List<RecentChanges.RecentChange> getRecentChanges() {
         return recentChanges.list();
+    }
+
+    /** @return the change sets being gathered, and those fired whose observers still run, by codebase */
+    public List<ChangeSetGatherer.OpenSetView> getChangeSets() {
+        ChangeSetGatherer sets = sources.changeSets();
+        return sets == null ? List.of() : sets.openSets();
+    }
+
+    /** @return the number of open change sets, for the page's label */
+    public int changeSetCount() {
+        return getChangeSets().size();
     }
 
     public ActionResult sendMessage(String queue, String body) {

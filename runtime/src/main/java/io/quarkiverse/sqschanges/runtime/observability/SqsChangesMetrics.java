@@ -7,18 +7,24 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.quarkiverse.sqschanges.ChangeSet;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
+import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
+import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetRecorder;
 import io.quarkiverse.sqschanges.runtime.polling.MessageTimingRecorder;
 import io.quarkiverse.sqschanges.runtime.polling.QueueCounters;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes each queue's counters and timings to Micrometer. Registered only when the application has
+ * Publishes each queue's counters and timings, and what happens to change sets, to Micrometer. Registered only when the
+ * application has
  * {@code quarkus-micrometer}.
  */
 @Singleton
@@ -38,6 +44,32 @@ public class SqsChangesMetrics {
     void register(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         for (String queue : sources.queues()) {
             sources.counters(queue).ifPresent(counters -> register(queue, counters));
+        }
+        ChangeSetGatherer changeSets = sources.changeSets();
+        if (changeSets != null && changeSets.any()) {
+            changeSets.recordWith(new ChangeSetMetrics());
+        }
+    }
+
+    /** Meters per codebase, registered on the first set of each (the registry keeps one meter per name and tags). */
+    private final class ChangeSetMetrics implements ChangeSetRecorder {
+
+        @Override
+        public void fired(ChangeSet set, long gatheredNanos) {
+            Tags tags = Tags.of("codebase", set.codebase());
+            Counter.builder(PREFIX + "sets.fired").description("Change sets fired, by what ended their gathering")
+                    .tags(tags.and("trigger", set.trigger().name().toLowerCase())).register(registry).increment();
+            DistributionSummary.builder(PREFIX + "sets.size").description("Changes per change set").tags(tags)
+                    .register(registry).record(set.size());
+            Timer.builder(PREFIX + "sets.gathering")
+                    .description("Time from the first change of a change set to its firing").tags(tags)
+                    .register(registry).record(gatheredNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void failed(String codebase) {
+            Counter.builder(PREFIX + "sets.failed").description("Change sets whose observers failed")
+                    .tags(Tags.of("codebase", codebase)).register(registry).increment();
         }
     }
 
@@ -69,6 +101,9 @@ public class SqsChangesMetrics {
                 QueueCounters::stalls);
         counter("refusals", "Batches the worker pool refused to run, made visible again", tags, counters,
                 QueueCounters::refusals);
+        Gauge.builder(PREFIX + "messages.held", counters, QueueCounters::heldMessages)
+                .description("Messages kept hidden while their changes wait in change sets").tags(tags)
+                .register(registry);
         Gauge.builder(PREFIX + "stalled", counters, QueueCounters::stalledBatches)
                 .description("Batches whose observers have run longer than handler-timeout and still run").tags(tags)
                 .register(registry);

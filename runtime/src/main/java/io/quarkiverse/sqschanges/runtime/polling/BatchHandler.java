@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.SqsMessage;
+import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
+import io.quarkiverse.sqschanges.runtime.changeset.SetMember;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.format.InvalidMessageException;
 import io.quarkiverse.sqschanges.runtime.polling.FailurePolicy.Decision;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Turns a received batch into changes, fires them, and settles each message as the {@link FailurePolicy} decides:
  * deleted once every observer completed normally; after a failure, kept, deleted or retried later as the queue says.
+ * A message whose changes are gathered into change sets is held past its batch, hidden, until its sets are done.
  * <p>
  * On a FIFO queue the messages of one group are handled one after the other, each after the previous one's
  * observers (asynchronous ones included) have completed; after a message of a group is kept, the rest of that
@@ -41,14 +44,17 @@ final class BatchHandler {
     private final QueueCounters counters;
     private final ChangeTracing tracing;
     private final FailurePolicy policy;
+    private final ChangeSetGatherer sets;
+    private final AtomicBoolean warnedNoHeartbeat = new AtomicBoolean();
     private volatile boolean stopping;
 
     /**
      * @param dispatch fires a change to its observers; completes when they have, exceptionally if one failed
      * @param duplicates the filter, or {@code null} if the queue does not deduplicate
+     * @param sets gathers the changes of the codebases configured for change sets
      */
     BatchHandler(QueueSettings queue, ChangeFactory changeFactory, Function<Change, CompletionStage<Void>> dispatch,
-            DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing) {
+            DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing, ChangeSetGatherer sets) {
         this.queue = queue;
         this.tracing = tracing;
         this.counters = counters;
@@ -56,6 +62,7 @@ final class BatchHandler {
         this.dispatch = dispatch;
         this.duplicates = new DuplicateClaims(queue.name(), duplicates);
         this.policy = new FailurePolicy(queue);
+        this.sets = sets;
     }
 
     /** The application is stopping: mappers and observers that fail from now on most likely outlived what they use. */
@@ -66,24 +73,27 @@ final class BatchHandler {
     /**
      * Handles a batch on the calling thread (synchronous observers run on it).
      *
-     * @param released told about each message that is neither deleted nor delayed (kept, or held back), as soon as
-     *        that is known, so that SQS may deliver it again; the others stay hidden until the batch is settled
+     * @param visibility told about each message that is neither deleted nor delayed (kept, or held back), as soon as
+     *        that is known, so that SQS may deliver it again; the others stay hidden until the batch is settled, and
+     *        those whose changes wait in change sets, until these are done
      * @return what to do with the messages, once every observer of the batch has completed
      */
-    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, Consumer<Message> released) {
-        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, released)
-                : handleAll(queueUrl, messages, released);
+    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, BatchVisibility visibility) {
+        long firstOrder = sets.any() ? sets.reserveOrder(messages.size()) : 0;
+        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, visibility, firstOrder)
+                : handleAll(queueUrl, messages, visibility, firstOrder);
     }
 
     private CompletionStage<BatchOutcome> handleAll(String queueUrl, List<Message> messages,
-            Consumer<Message> released) {
+            BatchVisibility visibility, long firstOrder) {
         BatchOutcome outcome = new BatchOutcome();
         List<CompletableFuture<Void>> all = new ArrayList<>(messages.size());
-        for (Message message : messages) {
-            all.add(handleOne(queueUrl, message).thenAccept(decision -> {
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            all.add(handleOne(queueUrl, message, new Receipt(firstOrder + i, visibility)).thenAccept(decision -> {
                 outcome.settle(message, decision);
                 if (decision.fate() == Fate.KEEP) {
-                    released.accept(message);
+                    visibility.released(message);
                 }
             }));
         }
@@ -91,23 +101,25 @@ final class BatchHandler {
     }
 
     private CompletionStage<BatchOutcome> handleInGroupOrder(String queueUrl, List<Message> messages,
-            Consumer<Message> released) {
+            BatchVisibility visibility, long firstOrder) {
         BatchOutcome outcome = new BatchOutcome();
         Set<String> heldGroups = new HashSet<>();
-        for (Message message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
             String group = SqsMessage.of(message).messageGroupId().orElse("");
             if (heldGroups.contains(group)) {
                 LOG.debugf("Holding back message %s of queue '%s': an earlier message of group '%s' was kept",
                         message.messageId(), queue.name(), group);
-                released.accept(message);
+                visibility.released(message);
             } else {
-                Decision decision = handleOne(queueUrl, message).join();
+                Decision decision = handleOne(queueUrl, message, new Receipt(firstOrder + i, visibility)).join();
                 outcome.settle(message, decision);
-                if (decision.fate() != Fate.DELETE) {
+                // a message held for its change sets was handled: the group goes on
+                if (decision.fate() != Fate.DELETE && decision.fate() != Fate.HOLD) {
                     heldGroups.add(group);
                 }
                 if (decision.fate() == Fate.KEEP) {
-                    released.accept(message);
+                    visibility.released(message);
                 }
             }
         }
@@ -120,14 +132,14 @@ final class BatchHandler {
      *
      * @return the decision, once the message's observers have completed; never completes exceptionally
      */
-    private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage) {
+    private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage, Receipt receipt) {
         SqsMessage message = SqsMessage.of(sdkMessage);
         ChangeTracing.MessageSpan span = ChangeTracing.NO_SPAN;
         CompletableFuture<Decision> decision = null;
         try {
             span = tracing.start(queue, queueUrl, message);
             try (ChangeTracing.Scope ignored = span.makeCurrent()) {
-                decision = handleInSpan(queueUrl, message, span);
+                decision = handleInSpan(queueUrl, message, span, receipt);
             }
         } catch (Throwable e) {
             // formats, mappers and observers are handled in handleInSpan: this is the extension's own failure
@@ -167,7 +179,7 @@ final class BatchHandler {
     }
 
     private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
-            ChangeTracing.MessageSpan span) {
+            ChangeTracing.MessageSpan span, Receipt receipt) {
         switch (duplicates.claim(message)) {
             case HANDLED:
                 LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted",
@@ -180,7 +192,7 @@ final class BatchHandler {
                 return CompletableFuture.completedFuture(FailurePolicy.COPY_IN_FLIGHT);
             default:
                 try {
-                    return handleClaimed(queueUrl, message, span);
+                    return handleClaimed(queueUrl, message, span, receipt);
                 } catch (Throwable e) {
                     duplicates.release(message);
                     throw e;
@@ -190,7 +202,7 @@ final class BatchHandler {
 
     /** Handles a message claimed in the duplicate filter: confirmed once its observers completed, else released. */
     private CompletableFuture<Decision> handleClaimed(String queueUrl, SqsMessage message,
-            ChangeTracing.MessageSpan span) {
+            ChangeTracing.MessageSpan span, Receipt receipt) {
         List<Change> changes;
         try {
             changes = changeFactory.toChanges(queueUrl, message);
@@ -215,8 +227,13 @@ final class BatchHandler {
             try {
                 counters.timings().handled(System.nanoTime() - start);
                 if (failure == null) {
-                    duplicates.handled(message);
+                    boolean held = holdForChangeSets(message, changes, receipt);
+                    // held for change sets, the claim is confirmed or released once they are done
                     confirmed = true;
+                    if (held) {
+                        return FailurePolicy.HELD;
+                    }
+                    duplicates.handled(message);
                     return FailurePolicy.HANDLED;
                 }
                 Decision decision = observerFailed(message, Failures.unwrap(failure), failedChange.get());
@@ -229,6 +246,43 @@ final class BatchHandler {
                 }
             }
         });
+    }
+
+    /**
+     * Adds the message's changes of codebases configured for change sets to their sets, and holds the message hidden
+     * until these are done.
+     *
+     * @return whether the message is held; if not, it is settled as usual
+     */
+    private boolean holdForChangeSets(SqsMessage message, List<Change> changes, Receipt receipt) {
+        if (!sets.any()) {
+            return false;
+        }
+        List<Integer> gathered = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            if (sets.gathers(changes.get(i).codebase())) {
+                gathered.add(i);
+            }
+        }
+        if (gathered.isEmpty()) {
+            return false;
+        }
+        HeldMessages.HeldMessage held = receipt.visibility().hold(message.sdkMessage());
+        SetMember member;
+        if (held == null) {
+            if (warnedNoHeartbeat.compareAndSet(false, true)) {
+                LOG.warnf("Changes of codebase '%s' gathered into change sets come from queue '%s', which has no"
+                        + " visibility heartbeat (%s): their messages are deleted before their sets are handled",
+                        changes.get(gathered.get(0)).codebase(), queue.name(), queue.property("visibility-heartbeat"));
+            }
+            member = new NotHeld(message.messageId());
+        } else {
+            member = new HeldMember(message, held, gathered.size());
+        }
+        for (int index : gathered) {
+            sets.add(changes.get(index), receipt.order(), index, member);
+        }
+        return held != null;
     }
 
     private CompletableFuture<Decision> released(SqsMessage message, Decision decision) {
@@ -303,5 +357,75 @@ final class BatchHandler {
                 message.messageId(), queue.name(), change == null ? "" : " (" + change + ")", decision.description());
         LOG.debugf("Body of message %s: %s", message.messageId(), message.body());
         return decision;
+    }
+
+    /**
+     * Where a message stands among those received.
+     *
+     * @param order its place in the order of receipt, for change sets
+     * @param visibility the heartbeat of its batch
+     */
+    private record Receipt(long order, BatchVisibility visibility) {
+    }
+
+    /**
+     * A held message whose changes wait in change sets: once each has been told how its set went, the message is
+     * deleted (all handled), made visible at once (a set was abandoned at shutdown), or handled as after a failed
+     * observer.
+     */
+    private final class HeldMember implements SetMember {
+
+        private final SqsMessage message;
+        private final HeldMessages.HeldMessage held;
+        private int waiting;
+        private boolean abandoned;
+        private Throwable failure;
+
+        HeldMember(SqsMessage message, HeldMessages.HeldMessage held, int changes) {
+            this.message = message;
+            this.held = held;
+            this.waiting = changes;
+        }
+
+        @Override
+        public void settled(Outcome outcome, Throwable failure) {
+            synchronized (this) {
+                if (outcome == Outcome.ABANDONED) {
+                    abandoned = true;
+                } else if (outcome == Outcome.FAILED && this.failure == null) {
+                    this.failure = failure;
+                }
+                if (--waiting > 0) {
+                    return;
+                }
+            }
+            if (abandoned) {
+                duplicates.release(message);
+                held.releaseNow();
+            } else if (this.failure == null) {
+                duplicates.handled(message);
+                held.settle(FailurePolicy.HANDLED);
+            } else {
+                duplicates.release(message);
+                counters.handlingFailed(QueueCounters.FailureReason.OBSERVER);
+                Decision decision = policy.observerFailed(message, stopping);
+                LOG.debugf("Message %s of queue '%s' is %s: an observer of its change set failed",
+                        message.messageId(), queue.name(), decision.description());
+                held.settle(decision);
+            }
+        }
+
+        @Override
+        public String messageId() {
+            return message.messageId();
+        }
+    }
+
+    /** A change in a set whose message was not held: it was settled already. */
+    private record NotHeld(String messageId) implements SetMember {
+
+        @Override
+        public void settled(Outcome outcome, Throwable failure) {
+        }
     }
 }

@@ -21,7 +21,11 @@ final class FailurePolicy {
         /** Left as it is: released at once from the heartbeat, so that SQS delivers it again. */
         KEEP,
         /** Left hidden until its batch is settled, then its next delivery delayed. */
-        RETRY
+        RETRY,
+        /**
+         * Kept hidden past its batch while its changes wait in change sets; settled on its own once they are done.
+         */
+        HOLD
     }
 
     /**
@@ -42,6 +46,9 @@ final class FailurePolicy {
      */
     static final Decision COPY_IN_FLIGHT = new Decision(Fate.KEEP, 0,
             "left on the queue, neither fired nor deleted, until SQS delivers it again");
+
+    /** Every observer of its changes completed normally, and they wait in change sets. */
+    static final Decision HELD = new Decision(Fate.HOLD, 0, "held until its change sets are handled");
 
     private final QueueSettings queue;
 

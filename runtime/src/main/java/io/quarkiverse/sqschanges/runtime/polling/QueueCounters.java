@@ -27,6 +27,7 @@ public final class QueueCounters {
     private final LongAdder stalls = new LongAdder();
     private final LongAdder refusals = new LongAdder();
     private final AtomicInteger stalledBatches = new AtomicInteger();
+    private final AtomicInteger heldMessages = new AtomicInteger();
     private final LongAdder visibilityRequests = new LongAdder();
     private final LongAdder visibilityErrors = new LongAdder();
     private volatile MessageTimingRecorder timings = MessageTimingRecorder.NONE;
@@ -99,6 +100,15 @@ public final class QueueCounters {
     /** @return how many of the queue's batches the worker pool refused to run */
     public long refusals() {
         return refusals.sum();
+    }
+
+    void held(int change) {
+        heldMessages.addAndGet(change);
+    }
+
+    /** @return the messages held while their changes wait in change sets */
+    public int heldMessages() {
+        return heldMessages.get();
     }
 
     void stalled() {

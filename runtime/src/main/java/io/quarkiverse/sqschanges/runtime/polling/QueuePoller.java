@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -53,10 +52,12 @@ public final class QueuePoller {
     private final QueueCounters counters;
     private final BooleanSupplier paused;
     private final WorkerRefusals refusals;
+    private final HeldMessages held;
 
     private volatile String queueUrl;
     private volatile Receive receive;
     private volatile boolean stopping;
+    private volatile boolean letCallsFinish;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
     private final Set<ReceiveLoop> activeLoops = ConcurrentHashMap.newKeySet();
     /** The stall check, while the queue is polled and {@code handler-timeout} is on. */
@@ -87,6 +88,7 @@ public final class QueuePoller {
         this.timer = timer;
         this.backoff = backoff;
         this.refusals = new WorkerRefusals(queue.name(), queue.property("concurrency"));
+        this.held = new HeldMessages(queue, deleter, visibility, () -> queueUrl, timer, counters, this::run);
         queue.url().ifPresent(url -> this.queueUrl = url);
         long timeoutMillis = queue.handlerTimeout().toMillis();
         long period = Math.max(100, Math.min(timeoutMillis / 4, 10_000));
@@ -117,10 +119,11 @@ public final class QueuePoller {
     }
 
     /**
-     * Stops polling: no receive is started any more, and a receive waiting for messages is abandoned.
+     * Stops polling: no receive is started any more, and a receive waiting for messages is abandoned, unless the queue
+     * holds messages for change sets (it then returns within its wait time, and what it got is made visible again).
      *
-     * @return completes when every loop has ended: the batches being handled are handled and their deletes sent,
-     *         and a batch waiting for its turn is made visible again
+     * @return completes when every loop has ended (the batches being handled are handled and their deletes sent,
+     *         and a batch waiting for its turn is made visible again) and no message is held for change sets
      */
     public CompletableFuture<Void> stop() {
         synchronized (this) {
@@ -134,8 +137,14 @@ public final class QueuePoller {
         if (stallChecks != null) {
             stallChecks.cancel(false);
         }
-        cancelPendingCalls();
-        return allLoopsEnded;
+        // a long poll abandoned here goes on at SQS until its wait time is over, and takes the messages that become
+        // visible meanwhile: with messages held for change sets, which are made visible at once, it is let finish
+        letCallsFinish = held.count() > 0;
+        if (!letCallsFinish) {
+            cancelPendingCalls();
+        }
+        // the messages held for change sets are settled once the sets are done or abandoned
+        return CompletableFuture.allOf(allLoopsEnded, allLoopsEnded.thenCompose(ignored -> held.stop()));
     }
 
     public QueueCounters counters() {
@@ -270,9 +279,12 @@ public final class QueuePoller {
     record Receive(ReceiveMessageRequest request, int visibilitySeconds) {
     }
 
-    /** Whether a loop may start another receive: not while stopping, paused, or the worker pool is full. */
+    /**
+     * Whether a loop may start another receive: not while stopping, paused, the worker pool is full, or the queue
+     * holds {@code max-held-messages} for change sets.
+     */
     boolean mayReceive() {
-        return !stopping && !paused.getAsBoolean() && !refusals.pausing();
+        return !stopping && !paused.getAsBoolean() && !refusals.pausing() && !held.full();
     }
 
     /** @return how the next receive is made */
@@ -324,8 +336,13 @@ public final class QueuePoller {
      *
      * @see BatchHandler#handle
      */
-    CompletionStage<BatchOutcome> handle(List<Message> messages, Consumer<Message> released) {
-        return handler.handle(queueUrl, messages, released);
+    CompletionStage<BatchOutcome> handle(List<Message> messages, BatchVisibility visibility) {
+        return handler.handle(queueUrl, messages, visibility);
+    }
+
+    /** Holds a message past its batch while its changes wait in change sets (see {@link HeldMessages}). */
+    HeldMessages.HeldMessage hold(Message message, VisibilityHeartbeat.Hold hold) {
+        return held.hold(message, hold);
     }
 
     /**
@@ -438,7 +455,7 @@ public final class QueuePoller {
     private <T> CompletableFuture<T> call(CompletableFuture<T> call) {
         pendingCalls.add(call);
         call.whenComplete((ignored, failure) -> pendingCalls.remove(call));
-        if (stopping) {
+        if (stopping && !letCallsFinish) {
             cancelPendingCalls();
         }
         return call;

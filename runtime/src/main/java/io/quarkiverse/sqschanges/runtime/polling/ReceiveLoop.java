@@ -154,7 +154,7 @@ final class ReceiveLoop {
         }
         CompletionStage<BatchOutcome> handled;
         try {
-            handled = poller.handle(batch.messages, batch::released);
+            handled = poller.handle(batch.messages, batch);
         } catch (Throwable e) {
             handled = CompletableFuture.failedFuture(e);
         }
@@ -291,9 +291,10 @@ final class ReceiveLoop {
 
     /**
      * A received batch, kept hidden by the visibility heartbeat from its receipt until it is handled and its deletes
-     * are sent; a message that is kept after a failure is released from the heartbeat at once.
+     * are sent; a message that is kept after a failure is released from the heartbeat at once, one held for its
+     * change sets stays hidden until they are done.
      */
-    private static final class Batch {
+    private final class Batch implements BatchVisibility {
 
         final List<Message> messages;
         private final VisibilityHeartbeat.Beat beat;
@@ -304,12 +305,18 @@ final class ReceiveLoop {
             this.beat = beat;
         }
 
+        @Override
+        public HeldMessages.HeldMessage hold(Message message) {
+            return beat != null ? poller.hold(message, beat.hold(message)) : null;
+        }
+
         /** @return whether the heartbeat keeps the batch hidden (it may then wait for its turn) */
         boolean keptHidden() {
             return beat != null;
         }
 
-        void released(Message message) {
+        @Override
+        public void released(Message message) {
             if (beat != null) {
                 beat.settled(message);
             }

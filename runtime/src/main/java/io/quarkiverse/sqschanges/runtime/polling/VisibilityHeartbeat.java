@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Keeps the messages of a batch hidden from other consumers while they are being handled: every half visibility
- * timeout, the messages not yet settled get a fresh visibility timeout, in one batched request. SQS keeps a message
- * hidden for at most 12 hours from its receipt: the last extension reaches nearly that limit (a few seconds
- * short of it), and then the heartbeat stops and says so at WARN.
+ * timeout, the messages not yet settled get a fresh visibility timeout, in one batched request. A message held past
+ * its batch (its change waits in a change set) goes on being extended after the batch's beat is stopped, until it is
+ * settled on its own. SQS keeps a message hidden for at most 12 hours from its receipt: the last extension reaches
+ * nearly that limit (a few seconds short of it), and then the heartbeat stops and says so at WARN.
  */
 final class VisibilityHeartbeat {
 
@@ -59,9 +60,11 @@ final class VisibilityHeartbeat {
         private final int visibilitySeconds;
         private final long receivedAtNanos = System.nanoTime();
         private final Set<Message> unsettled = ConcurrentHashMap.newKeySet();
+        private final Set<Message> held = ConcurrentHashMap.newKeySet();
         private final ScheduledFuture<?> task;
         // guarded by this
         private boolean stopped;
+        private boolean capped;
         private CompletableFuture<Void> lastExtension = CompletableFuture.completedFuture(null);
 
         private Beat(String queueUrl, List<Message> messages, int visibilitySeconds) {
@@ -78,20 +81,43 @@ final class VisibilityHeartbeat {
         }
 
         /**
-         * Stops the heartbeat.
+         * Keeps extending a message of the batch after the batch's beat is {@link #stop stopped}, until the returned
+         * hold is stopped. Called before the beat is stopped.
+         */
+        Hold hold(Message message) {
+            held.add(message);
+            return () -> release(message);
+        }
+
+        /**
+         * Stops the heartbeat, but for the messages it {@link #hold holds}.
          *
          * @return completes once SQS has answered the last extension, if one is still under way: a visibility change
          *         sent after that (a retry delay) is not overridden by it
          */
         synchronized CompletableFuture<Void> stop() {
             stopped = true;
-            task.cancel(false);
-            unsettled.clear();
+            unsettled.retainAll(held);
+            cancelIfIdle();
             return lastExtension;
         }
 
+        private synchronized CompletableFuture<Void> release(Message message) {
+            held.remove(message);
+            unsettled.remove(message);
+            cancelIfIdle();
+            return lastExtension;
+        }
+
+        /** Guarded by this. */
+        private void cancelIfIdle() {
+            if (stopped && unsettled.isEmpty()) {
+                task.cancel(false);
+            }
+        }
+
         private synchronized void extend() {
-            if (stopped || unsettled.isEmpty()) {
+            if (capped || unsettled.isEmpty()) {
                 return;
             }
             // the batch was received a little before this beat started: keep a margin below SQS's limit
@@ -112,7 +138,7 @@ final class VisibilityHeartbeat {
                         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
                                 - receivedAtNanos),
                         maxHiddenMillis / 1000);
-                stopped = true;
+                capped = true;
                 task.cancel(false);
             }
         }
@@ -120,5 +146,16 @@ final class VisibilityHeartbeat {
         private String messageIds() {
             return unsettled.stream().map(Message::messageId).sorted().collect(Collectors.joining(", "));
         }
+    }
+
+    /** A message held past its batch. */
+    interface Hold {
+
+        /**
+         * Stops extending the message.
+         *
+         * @return completes once SQS has answered the last extension, if one is still under way
+         */
+        CompletableFuture<Void> stop();
     }
 }

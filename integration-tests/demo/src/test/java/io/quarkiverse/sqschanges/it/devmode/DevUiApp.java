@@ -7,7 +7,8 @@ import io.quarkus.test.QuarkusDevModeTest;
 
 /**
  * The dev-mode application of the Dev UI tests: a raw queue with a mapper ({@code commands}), a JSON queue with its
- * own codebase ({@code models}) and a disabled queue ({@code parked}).
+ * own codebase ({@code models}, codebase {@code ml}, whose changes are gathered into change sets) and a disabled queue
+ * ({@code parked}).
  */
 final class DevUiApp {
 
@@ -24,6 +25,7 @@ final class DevUiApp {
                                 "quarkus.sqs-changes.queues.models.format=json",
                                 "quarkus.sqs-changes.queues.models.codebase=ml",
                                 "quarkus.sqs-changes.queues.models.wait-time=1s",
+                                "quarkus.sqs-changes.change-sets.ml.quiet-period=5s",
                                 "quarkus.sqs-changes.queues.parked.queue-name=parked",
                                 "quarkus.sqs-changes.queues.parked.enabled=false",
                                 "")), "application.properties"));

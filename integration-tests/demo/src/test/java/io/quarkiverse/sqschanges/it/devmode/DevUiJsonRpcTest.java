@@ -76,8 +76,15 @@ class DevUiJsonRpcTest {
             assertThat(newest.get("codebase").asText()).isEqualTo("ml");
             assertThat(newest.get("properties").get("model").asText()).isEqualTo("m-7");
         });
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+        // codebase ml gathers change sets, quiet for 5 s: the message waits in an open set, then it is deleted
+        JsonNode sets = devUi.call("getChangeSets");
+        assertThat(sets).as(sets.toString()).hasSize(1);
+        assertThat(sets.get(0).get("codebase").asText()).isEqualTo("ml");
+        assertThat(sets.get(0).get("changes").asInt()).isEqualTo(1);
+        assertThat(devUi.call("changeSetCount").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(
                 () -> assertThat(devUi.call("getQueues").get(1).get("deleted").asLong()).isPositive());
+        assertThat(devUi.call("getChangeSets")).isEmpty();
 
         JsonNode paused = devUi.call("pause", Map.of("queue", "commands"));
         assertThat(paused.get("success").asBoolean()).isTrue();

@@ -1,0 +1,114 @@
+package io.quarkiverse.sqschanges.runtime.changeset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.ChangeSet;
+import io.quarkiverse.sqschanges.SqsMessage;
+import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+class ChangeSetGathererTest {
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<ChangeSet> fired = new CopyOnWriteArrayList<>();
+    private final List<String> outcomes = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void changesComeInTheOrderOfReceiptWhateverOrderTheyAreAdded() {
+        ChangeSetGatherer gatherer = gatherer(Duration.ofMillis(200), 100, set -> CompletableFuture.completedFuture(null));
+        gatherer.add(change("m3"), 3, 0, member("m3"));
+        gatherer.add(change("m1"), 1, 1, member("m1b"));
+        gatherer.add(change("m1"), 1, 0, member("m1a"));
+        gatherer.add(change("m2"), 2, 0, member("m2"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 4);
+        assertThat(fired).hasSize(1);
+        assertThat(fired.get(0).changes()).extracting(Change::revision).containsExactly("m1", "m1", "m2", "m3");
+        assertThat(fired.get(0).trigger()).isEqualTo(ChangeSet.Trigger.QUIET_PERIOD);
+        assertThat(outcomes).containsOnly("HANDLED");
+    }
+
+    @Test
+    void aFullSetFiresAtOnceAndTheNextChangeStartsANewOne() {
+        ChangeSetGatherer gatherer = gatherer(Duration.ofMinutes(1), 2, set -> CompletableFuture.completedFuture(null));
+        gatherer.add(change("a"), 0, 0, member("a"));
+        gatherer.add(change("b"), 1, 0, member("b"));
+        gatherer.add(change("c"), 2, 0, member("c"));
+
+        assertThat(fired).hasSize(1);
+        assertThat(fired.get(0).trigger()).isEqualTo(ChangeSet.Trigger.MAX_CHANGES);
+        assertThat(gatherer.openSets()).singleElement()
+                .satisfies(open -> assertThat(open.changes()).isEqualTo(1));
+    }
+
+    @Test
+    void aFailedSetTellsEachMemberWhatFailed() {
+        ChangeSetGatherer gatherer = gatherer(Duration.ofMillis(100), 100,
+                set -> CompletableFuture.failedFuture(new IllegalStateException("build failed")));
+        gatherer.add(change("a"), 0, 0, member("a"));
+        gatherer.add(change("b"), 1, 0, member("b"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == 2);
+        assertThat(outcomes).containsOnly("FAILED build failed");
+    }
+
+    @Test
+    void stoppingAbandonsOpenSetsAndWhatComesAfter() {
+        ChangeSetGatherer gatherer = gatherer(Duration.ofMinutes(1), 100, set -> CompletableFuture.completedFuture(null));
+        gatherer.add(change("a"), 0, 0, member("a"));
+        gatherer.stop();
+        gatherer.add(change("b"), 1, 0, member("b"));
+
+        assertThat(outcomes).containsExactly("ABANDONED", "ABANDONED");
+        assertThat(fired).isEmpty();
+        assertThat(gatherer.openSets()).isEmpty();
+    }
+
+    private ChangeSetGatherer gatherer(Duration quiet, int maxChanges,
+            java.util.function.Function<ChangeSet, CompletableFuture<Void>> observers) {
+        ChangeSetSettings settings = new ChangeSetSettings("models", quiet, Duration.ofMinutes(5), maxChanges);
+        return new ChangeSetGatherer(Map.of("models", settings), set -> {
+            fired.add(set);
+            return observers.apply(set);
+        }, Runnable::run, timer);
+    }
+
+    private SetMember member(String id) {
+        return new SetMember() {
+            @Override
+            public void settled(Outcome outcome, Throwable failure) {
+                outcomes.add(failure == null ? outcome.name() : outcome.name() + " " + failure.getMessage());
+            }
+
+            @Override
+            public String messageId() {
+                return id;
+            }
+        };
+    }
+
+    private static Change change(String messageId) {
+        SqsMessage message = SqsMessage.of(Message.builder().messageId(messageId).body("push")
+                .attributes(Map.of()).build());
+        return Change.builder("pushes", "http://sqs/000000000000/pushes", "models", message).revision(messageId)
+                .build();
+    }
+}
