@@ -4,7 +4,8 @@ import { columnBodyRenderer } from '@vaadin/grid/lit.js';
 import '@vaadin/grid';
 
 /**
- * The change sets being gathered, and those fired whose observers still run; refreshed every second.
+ * The change sets being gathered, those due and waiting for the set before them, and those whose observers run;
+ * refreshed every second.
  */
 export class QwcSqsChangesSets extends LitElement {
 
@@ -50,11 +51,20 @@ export class QwcSqsChangesSets extends LitElement {
                 <vaadin-grid-column header="First change" auto-width ${columnBodyRenderer(s => html`
                     <span title=${s.firstChangeAt}>${s.firstChangeAt.substring(11, 19)}</span>
                     <div class="minor">open ${this._seconds(s.openMillis)}</div>`, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="State" flex-grow="1" ${columnBodyRenderer(s => s.fired
-                    ? html`<span>fired, observers running</span>`
-                    : html`<span>gathering</span><div class="minor">fires in ${this._seconds(s.dueInMillis)}
-                        unless a change comes</div>`, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="State" flex-grow="1" ${columnBodyRenderer(s => this._stateRenderer(s), [])}>
+                </vaadin-grid-column>
             </vaadin-grid>`;
+    }
+
+    _stateRenderer(set) {
+        if (set.state === 'running') {
+            return html`<span>fired, observers running</span>`;
+        }
+        if (set.state === 'waiting') {
+            return html`<span>due, waiting for the set before it</span>`;
+        }
+        return html`<span>gathering</span>
+            <div class="minor">due in ${this._seconds(set.dueInMillis)} unless a change comes</div>`;
     }
 
     _seconds(millis) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -108,8 +109,16 @@ public class ChangeSources implements ChangeSourceControl {
         SqsClientPoolCheck pool = SqsClientPoolCheck.of(queues, ConfigProvider.getConfig());
         pool.problem().ifPresent(problems::add);
         BodyFormats formats = new BodyFormats(objectMapper::get);
-        changeSets = new ChangeSetGatherer(ChangeSetSettings.create(config, queues, problems), dispatcher::dispatch,
-                workers, timer);
+        Map<String, ChangeSetSettings> setSettings = ChangeSetSettings.create(config, queues, problems);
+        Set<String> queueCodebases = queues.stream().map(QueueSettings::codebase).collect(Collectors.toSet());
+        for (String codebase : setSettings.keySet()) {
+            if (!queueCodebases.contains(codebase)) {
+                LOG.warnf("%s configures change sets for codebase '%s', which no configured queue has: only the"
+                        + " changes a mapper gives that codebase are gathered. Known codebases: %s",
+                        ChangeSetSettings.property(codebase, "*"), codebase, new TreeSet<>(queueCodebases));
+            }
+        }
+        changeSets = new ChangeSetGatherer(setSettings, dispatcher::dispatch, workers, timer);
         QueuePollerFactory pollerFactory = new QueuePollerFactory(dispatcher::dispatch, duplicates, tracing, workers,
                 timer, changeSets);
         for (QueueSettings queue : queues) {

@@ -41,7 +41,7 @@ class ChangeSetBurstTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.tags.codebase", "models")
             .overrideConfigKey("quarkus.sqs-changes.queues.tags.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.tags.visibility-timeout", "2s")
-            .overrideConfigKey("quarkus.sqs-changes.change-sets.models.quiet-period", "4s"));
+            .overrideConfigKey("quarkus.sqs-changes.change-sets.models.quiet-period", "6s"));
 
     @Inject
     ReceivedSets sets;
@@ -65,8 +65,8 @@ class ChangeSetBurstTest {
         }
 
         assertThat(changes.await(10)).as("each change fired on its own").hasSize(10);
-        // past the 2 s visibility timeout, inside the 4 s quiet period: hidden by the heartbeat, not yet fired
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(3))
+        // past the 2 s visibility timeout, inside the 6 s quiet period: hidden by the heartbeat, not yet fired
+        await().during(Duration.ofMillis(3000)).atMost(Duration.ofSeconds(4))
                 .until(() -> sets.all().isEmpty() && SQS.messagesInFlight(PUSHES) == 6
                         && SQS.messagesInFlight(TAGS) == 4);
         assertThat(registry.get("sqs.changes.messages.held").tag("queue", "pushes").gauge().value()).isEqualTo(6);
@@ -85,7 +85,7 @@ class ChangeSetBurstTest {
         assertThat(registry.get("sqs.changes.sets.size").tag("codebase", "models").summary().totalAmount())
                 .isEqualTo(10);
         assertThat(registry.get("sqs.changes.sets.gathering").tag("codebase", "models").timer()
-                .totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(4000);
+                .totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(6000);
         await().atMost(Duration.ofSeconds(5)).until(() -> registry.get("sqs.changes.messages.held")
                 .tag("queue", "pushes").gauge().value() == 0);
     }

@@ -19,7 +19,7 @@ class InvalidChangeSetsTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.pushes.visibility-heartbeat", "false")
             .overrideConfigKey("quarkus.sqs-changes.queues.pushes.max-held-messages", "0")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.url", "http://127.0.0.1:1/000000000000/orders.fifo")
-            .overrideConfigKey("quarkus.sqs-changes.queues.orders.max-held-messages", "19000")
+            .overrideConfigKey("quarkus.sqs-changes.queues.orders.max-held-messages", "100001")
             .overrideConfigKey("quarkus.sqs-changes.change-sets.models.quiet-period", "0s")
             .overrideConfigKey("quarkus.sqs-changes.change-sets.models.max-changes", "0")
             .overrideConfigKey("quarkus.sqs-changes.change-sets.docs.quiet-period", "10m")
@@ -38,8 +38,8 @@ class InvalidChangeSetsTest {
                             + " changes of queue 'pushes' are gathered into change sets")
                     .hasMessageContaining("quarkus.sqs-changes.queues.pushes.max-held-messages is 0; allowed values are"
                             + " 1 to 100000")
-                    .hasMessageContaining("quarkus.sqs-changes.queues.orders.max-held-messages is 19000; allowed values"
-                            + " are 1 to 18000 for a FIFO queue"));
+                    .hasMessageContaining("quarkus.sqs-changes.queues.orders.max-held-messages is 100001; allowed values"
+                            + " are 1 to 100000, below SQS's 120000 messages in flight per queue"));
 
     @Test
     void startupFailsNamingEachProperty() {

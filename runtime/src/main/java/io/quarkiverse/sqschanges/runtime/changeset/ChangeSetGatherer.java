@@ -1,16 +1,20 @@
 package io.quarkiverse.sqschanges.runtime.changeset;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,25 +29,48 @@ import io.quarkiverse.sqschanges.ChangeSet;
 import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
 
 /**
- * Gathers the changes of the codebases configured for change sets into one open set per codebase, fires a set when
- * it is due (quiet period, maximum wait or maximum size) on a worker thread, and tells each change's
- * {@link SetMember} how its set went. Sets of one codebase may run at the same time: once a set is fired, the next
- * changes start a new one. At shutdown, the open sets are not fired: their members are told at once.
+ * Gathers the changes of the codebases configured for change sets into one open set per codebase, and fires a
+ * codebase's sets one at a time, in order, on a worker thread: a set that is due (quiet period, maximum wait or
+ * maximum size) waits while the previous one's observers run, and changes that come meanwhile gather into the next.
+ * Each change's {@link SetMember} is told how its set went. When a set holding changes of a FIFO queue fails, the
+ * changes of the same message groups received before the failure fail with it, in the sets gathered after it and as
+ * they come, so that each group comes back in order. At shutdown, the sets not yet fired are abandoned: their members
+ * are told at once.
  */
 public final class ChangeSetGatherer {
 
     private static final Logger LOG = Logger.getLogger(ChangeSetGatherer.class);
+    private static final int MAX_FAILED_GROUPS = 10_000;
 
     private final Map<String, ChangeSetSettings> settings;
     private final Function<ChangeSet, CompletionStage<Void>> dispatch;
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final AtomicLong receipts = new AtomicLong();
-    private final Set<OpenChangeSet> firing = ConcurrentHashMap.newKeySet();
     private volatile ChangeSetRecorder recorder = ChangeSetRecorder.NONE;
     // guarded by this
-    private final Map<String, OpenChangeSet> open = new HashMap<>();
+    private final Map<String, Codebase> codebases = new HashMap<>();
+    /**
+     * The message groups of failed sets: a change of such a group whose message was received before the failure (a
+     * place in the order of receipt below the group's) fails too. The oldest are forgotten beyond a bound.
+     */
+    private final Map<OpenChangeSet.GroupKey, Long> failedGroups = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OpenChangeSet.GroupKey, Long> eldest) {
+            return size() > MAX_FAILED_GROUPS;
+        }
+    };
     private boolean stopping;
+
+    /** The sets of one codebase: the one being gathered, those due and waiting their turn, and whether one runs. */
+    private static final class Codebase {
+        OpenChangeSet open;
+        final Deque<Due> due = new ArrayDeque<>();
+        OpenChangeSet running;
+    }
+
+    private record Due(OpenChangeSet set, ChangeSet.Trigger trigger) {
+    }
 
     /**
      * @param settings the codebases whose changes are gathered, by codebase
@@ -81,47 +108,91 @@ public final class ChangeSetGatherer {
     }
 
     /**
-     * Adds a change to the open set of its codebase, which must {@link #gathers gather} sets; fires the set at once if
-     * it is full. While the application stops, the member is told at once that the set is abandoned.
+     * Adds a change to the open set of its codebase, which must {@link #gathers gather} sets; a full set is due at
+     * once. While the application stops, the member is told at once that the set is abandoned; if the change cannot
+     * be gathered, that it failed. Never throws.
      *
      * @param order the place of the change's message in the order of receipt
      * @param index the change's place among the changes of its message
      */
     public void add(Change change, long order, int index, SetMember member) {
-        ChangeSetSettings codebase = settings.get(change.codebase());
-        OpenChangeSet full = null;
-        boolean abandoned;
+        SetMember.Outcome refused = null;
+        Throwable failure = null;
+        Due fire = null;
         synchronized (this) {
-            abandoned = stopping;
-            if (!abandoned) {
-                long now = System.nanoTime();
-                OpenChangeSet set = open.get(codebase.codebase());
-                if (set == null) {
-                    set = new OpenChangeSet(codebase, now, Instant.now());
-                    open.put(codebase.codebase(), set);
-                    scheduleCheck(set, codebase.quietPeriod().toNanos());
-                }
-                set.add(new OpenChangeSet.Entry(change, order, index, member), now);
-                if (set.full()) {
-                    open.remove(codebase.codebase());
-                    full = set;
+            if (stopping) {
+                refused = SetMember.Outcome.ABANDONED;
+            } else if (receivedBeforeItsGroupFailed(change, order)) {
+                refused = SetMember.Outcome.FAILED;
+                failure = new IllegalStateException("an earlier change of its message group failed in its change set");
+            } else {
+                try {
+                    ChangeSetSettings rules = settings.get(change.codebase());
+                    Codebase codebase = codebases.computeIfAbsent(rules.codebase(), key -> new Codebase());
+                    long now = System.nanoTime();
+                    OpenChangeSet set = codebase.open;
+                    if (set == null) {
+                        set = new OpenChangeSet(rules, now, Instant.now());
+                        // scheduled before it is published: a set without its check would never be due
+                        scheduleCheck(set, rules.quietPeriod().toNanos());
+                        codebase.open = set;
+                    }
+                    set.add(new OpenChangeSet.Entry(change, order, index, member), now);
+                    if (set.full()) {
+                        codebase.open = null;
+                        codebase.due.add(new Due(set, ChangeSet.Trigger.MAX_CHANGES));
+                        fire = next(codebase);
+                    }
+                } catch (RuntimeException e) {
+                    refused = SetMember.Outcome.FAILED;
+                    failure = e;
                 }
             }
         }
-        if (abandoned) {
-            member.settled(SetMember.Outcome.ABANDONED, null);
-        } else if (full != null) {
-            fire(full, ChangeSet.Trigger.MAX_CHANGES);
+        if (refused != null) {
+            if (failure instanceof RuntimeException && !(failure instanceof IllegalStateException)) {
+                LOG.errorf(failure, "Gathering a change of codebase '%s' into its change set failed",
+                        change.codebase());
+            } else if (failure != null) {
+                LOG.debugf("Change of message %s fails with its group: %s", member.messageId(), failure.getMessage());
+            }
+            tell(member, refused, failure);
+        } else if (fire != null) {
+            fire(fire);
         }
     }
 
-    /** Stops gathering: the open sets are not fired, and their members are told so at once. */
+    /** Guarded by {@code this}. */
+    private boolean receivedBeforeItsGroupFailed(Change change, long order) {
+        if (failedGroups.isEmpty()) {
+            return false;
+        }
+        Optional<OpenChangeSet.GroupKey> group = OpenChangeSet.GroupKey.of(change);
+        Long barrier = group.map(failedGroups::get).orElse(null);
+        if (barrier == null) {
+            return false;
+        }
+        if (order < barrier) {
+            return true;
+        }
+        // received after the failure: the group came back
+        failedGroups.remove(group.get());
+        return false;
+    }
+
+    /** Stops gathering: the sets not yet fired are abandoned, and their members told so at once. */
     public void stop() {
-        List<OpenChangeSet> abandoned;
+        List<OpenChangeSet> abandoned = new ArrayList<>();
         synchronized (this) {
             stopping = true;
-            abandoned = new ArrayList<>(open.values());
-            open.clear();
+            for (Codebase codebase : codebases.values()) {
+                if (codebase.open != null) {
+                    abandoned.add(codebase.open);
+                    codebase.open = null;
+                }
+                codebase.due.forEach(due -> abandoned.add(due.set()));
+                codebase.due.clear();
+            }
         }
         for (OpenChangeSet set : abandoned) {
             set.cancelCheck();
@@ -131,39 +202,46 @@ public final class ChangeSetGatherer {
         }
     }
 
-    /** @return the sets being gathered and those whose observers run, by codebase */
+    /** @return the sets being gathered, waiting their turn, and running, by codebase */
     public List<OpenSetView> openSets() {
         long now = System.nanoTime();
         List<OpenSetView> views = new ArrayList<>();
         synchronized (this) {
-            for (OpenChangeSet set : open.values()) {
-                views.add(view(set, now, false));
+            for (Codebase codebase : codebases.values()) {
+                if (codebase.running != null) {
+                    views.add(view(codebase.running, now, OpenSetView.RUNNING));
+                }
+                codebase.due.forEach(due -> views.add(view(due.set(), now, OpenSetView.WAITING)));
+                if (codebase.open != null) {
+                    views.add(view(codebase.open, now, OpenSetView.GATHERING));
+                }
             }
-        }
-        for (OpenChangeSet set : firing) {
-            views.add(view(set, now, true));
         }
         views.sort(Comparator.comparing(OpenSetView::codebase).thenComparing(OpenSetView::firstChangeAt));
         return views;
     }
 
-    private OpenSetView view(OpenChangeSet set, long now, boolean fired) {
-        synchronized (this) {
-            return new OpenSetView(set.codebase(), set.size(), set.firstAt().toString(),
-                    TimeUnit.NANOSECONDS.toMillis(now - set.firstNanos()),
-                    fired ? 0 : TimeUnit.NANOSECONDS.toMillis(set.nanosUntilDue(now)), fired);
-        }
+    /** Guarded by {@code this}. */
+    private static OpenSetView view(OpenChangeSet set, long now, String state) {
+        return new OpenSetView(set.codebase(), set.size(), set.firstAt().toString(),
+                TimeUnit.NANOSECONDS.toMillis(now - set.firstNanos()),
+                state.equals(OpenSetView.GATHERING) ? TimeUnit.NANOSECONDS.toMillis(set.nanosUntilDue(now)) : 0,
+                state);
     }
 
     /**
      * A set as the Dev UI shows it.
      *
      * @param firstChangeAt when its first change came, ISO-8601
-     * @param dueInMillis how long until it is fired, if no change comes meanwhile; 0 once fired
-     * @param fired whether it was fired and its observers run
+     * @param dueInMillis while gathering, how long until it is due if no change comes meanwhile; 0 otherwise
+     * @param state {@value #GATHERING}, {@value #WAITING} (due, after the set that runs) or {@value #RUNNING}
      */
     public record OpenSetView(String codebase, int changes, String firstChangeAt, long openMillis, long dueInMillis,
-            boolean fired) {
+            String state) {
+
+        public static final String GATHERING = "gathering";
+        public static final String WAITING = "waiting";
+        public static final String RUNNING = "running";
     }
 
     /** Guarded by {@code this}. */
@@ -171,38 +249,59 @@ public final class ChangeSetGatherer {
         set.checkWith(timer.schedule(() -> check(set), delayNanos, TimeUnit.NANOSECONDS));
     }
 
-    /** On the timer: fires the set if it is due, or checks it again when it will be. */
+    /** On the timer: makes the set due if it is, or checks it again when it will be. */
     private void check(OpenChangeSet set) {
-        ChangeSet.Trigger trigger;
+        Due fire;
         synchronized (this) {
-            if (open.get(set.codebase()) != set) {
+            Codebase codebase = codebases.get(set.codebase());
+            if (codebase == null || codebase.open != set) {
                 return;
             }
             long now = System.nanoTime();
-            trigger = set.due(now);
+            ChangeSet.Trigger trigger = set.due(now);
             if (trigger == null) {
                 scheduleCheck(set, set.nanosUntilDue(now));
                 return;
             }
-            open.remove(set.codebase());
+            codebase.open = null;
+            codebase.due.add(new Due(set, trigger));
+            fire = next(codebase);
         }
-        fire(set, trigger);
+        if (fire != null) {
+            fire(fire);
+        }
     }
 
-    private void fire(OpenChangeSet set, ChangeSet.Trigger trigger) {
-        set.cancelCheck();
-        ChangeSet event = set.toEvent(trigger);
-        LOG.debugf("Firing the change set of codebase '%s': %d changes (%s)", set.codebase(), set.size(), trigger);
-        try {
-            recorder.fired(event, System.nanoTime() - set.firstNanos());
-        } catch (Throwable e) {
-            LOG.debugf(e, "Recording a change set failed");
+    /**
+     * Guarded by {@code this}.
+     *
+     * @return the codebase's next due set, now running, or {@code null} if one runs already or none is due
+     */
+    private static Due next(Codebase codebase) {
+        if (codebase.running != null || codebase.due.isEmpty()) {
+            return null;
         }
-        firing.add(set);
+        Due next = codebase.due.poll();
+        codebase.running = next.set();
+        return next;
+    }
+
+    private void fire(Due due) {
+        OpenChangeSet set = due.set();
+        set.cancelCheck();
         try {
+            ChangeSet event = set.toEvent(due.trigger());
+            LOG.debugf("Firing the change set of codebase '%s': %d changes (%s)", set.codebase(), set.size(),
+                    due.trigger());
+            recorder.fired(event, System.nanoTime() - set.firstNanos());
             workers.execute(() -> run(set, event));
         } catch (RejectedExecutionException e) {
-            completed(set, e);
+            LOG.errorf("The worker pool refused to run the change set of codebase '%s' (%d changes); its messages are"
+                    + " handled as their queues' on-failure says, and delivered again", set.codebase(), set.size());
+            completed(set, e, false);
+        } catch (Throwable e) {
+            LOG.errorf(e, "Firing the change set of codebase '%s' (%d changes) failed", set.codebase(), set.size());
+            completed(set, e, false);
         }
     }
 
@@ -213,33 +312,84 @@ public final class ChangeSetGatherer {
         } catch (Throwable e) {
             observed = CompletableFuture.failedFuture(e);
         }
-        observed.whenComplete((ignored, failure) -> completed(set, failure));
+        observed.whenComplete((ignored, failure) -> completed(set, failure, true));
     }
 
-    private void completed(OpenChangeSet set, Throwable failure) {
-        firing.remove(set);
-        if (failure == null) {
-            settle(set, SetMember.Outcome.HANDLED, null);
-            return;
-        }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause()
+    /**
+     * Settles the members of a set whose observers completed, then fires the codebase's next due set. After a failed
+     * set with changes of a FIFO queue, the later changes of its message groups fail too.
+     *
+     * @param observed whether the observers ran (rather than the set not being fired at all)
+     */
+    private void completed(OpenChangeSet set, Throwable failure, boolean observed) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        recorder.failed(set.codebase());
-        LOG.errorf(cause, "An observer of the change set of codebase '%s' (%d changes) failed; its messages are"
-                + " handled as their queues' on-failure says, and their changes gathered again when they come back",
-                set.codebase(), set.size());
-        settle(set, SetMember.Outcome.FAILED, cause);
+        List<OpenChangeSet.Entry> failedWith = new ArrayList<>();
+        Due fire;
+        synchronized (this) {
+            Codebase codebase = codebases.get(set.codebase());
+            codebase.running = null;
+            Set<OpenChangeSet.GroupKey> groups = cause != null ? set.groups() : Set.of();
+            if (!groups.isEmpty()) {
+                long barrier = receipts.get();
+                groups.forEach(group -> failedGroups.put(group, barrier));
+                for (Iterator<Due> due = codebase.due.iterator(); due.hasNext();) {
+                    OpenChangeSet later = due.next().set();
+                    failedWith.addAll(later.remove(groups));
+                    if (later.size() == 0) {
+                        due.remove();
+                    }
+                }
+                if (codebase.open != null) {
+                    failedWith.addAll(codebase.open.remove(groups));
+                    if (codebase.open.size() == 0) {
+                        codebase.open.cancelCheck();
+                        codebase.open = null;
+                    }
+                }
+            }
+            fire = next(codebase);
+        }
+        try {
+            if (cause == null) {
+                settle(set, SetMember.Outcome.HANDLED, null);
+                return;
+            }
+            try {
+                recorder.failed(set.codebase());
+            } catch (Throwable e) {
+                LOG.debugf(e, "Recording a failed change set failed");
+            }
+            if (observed) {
+                LOG.errorf(cause, "An observer of the change set of codebase '%s' (%d changes) failed; its messages are"
+                        + " handled as their queues' on-failure says, and their changes gathered again when they come"
+                        + " back", set.codebase(), set.size());
+            }
+            settle(set, SetMember.Outcome.FAILED, cause);
+            if (!failedWith.isEmpty()) {
+                LOG.warnf("%d later change(s) of codebase '%s' from the same FIFO message groups fail with the change set"
+                        + " that failed, so that each group comes back in order", failedWith.size(), set.codebase());
+                failedWith.forEach(entry -> tell(entry.member(), SetMember.Outcome.FAILED, cause));
+            }
+        } finally {
+            if (fire != null) {
+                fire(fire);
+            }
+        }
     }
 
     private static void settle(OpenChangeSet set, SetMember.Outcome outcome, Throwable failure) {
         for (OpenChangeSet.Entry entry : set.entries()) {
-            try {
-                entry.member().settled(outcome, failure);
-            } catch (Throwable e) {
-                LOG.errorf(e, "Settling message %s of a change set of codebase '%s' failed; it will be delivered"
-                        + " again", entry.member().messageId(), set.codebase());
-            }
+            tell(entry.member(), outcome, failure);
+        }
+    }
+
+    private static void tell(SetMember member, SetMember.Outcome outcome, Throwable failure) {
+        try {
+            member.settled(outcome, failure);
+        } catch (Throwable e) {
+            LOG.errorf(e, "Settling message %s after its change set failed; it will be delivered again",
+                    member.messageId());
         }
     }
 }

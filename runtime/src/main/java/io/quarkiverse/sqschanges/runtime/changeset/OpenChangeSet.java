@@ -3,7 +3,10 @@ package io.quarkiverse.sqschanges.runtime.changeset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
 import io.quarkiverse.sqschanges.Change;
@@ -86,9 +89,34 @@ final class OpenChangeSet {
         return Math.max(0, Math.min(quiet, latest) - nowNanos);
     }
 
-    /** @return how long the codebase has been quiet, in nanoseconds */
-    long quietNanos(long nowNanos) {
-        return nowNanos - lastNanos;
+    /** @return the message groups of FIFO queues the set's changes came from: their order counts */
+    Set<GroupKey> groups() {
+        Set<GroupKey> groups = new HashSet<>();
+        for (Entry entry : entries) {
+            GroupKey.of(entry.change()).ifPresent(groups::add);
+        }
+        return groups;
+    }
+
+    /** Takes the entries of these groups out of the set. */
+    List<Entry> remove(Set<GroupKey> groups) {
+        List<Entry> removed = new ArrayList<>();
+        entries.removeIf(entry -> {
+            boolean hit = GroupKey.of(entry.change()).filter(groups::contains).isPresent();
+            if (hit) {
+                removed.add(entry);
+            }
+            return hit;
+        });
+        return removed;
+    }
+
+    /** A message group of a FIFO queue. */
+    record GroupKey(String queue, String group) {
+
+        static Optional<GroupKey> of(Change change) {
+            return change.message().messageGroupId().map(group -> new GroupKey(change.queue(), group));
+        }
     }
 
     void checkWith(ScheduledFuture<?> check) {

@@ -23,8 +23,7 @@ public final class QueueSettingsFactory {
     /** The extension's own limit, not one of SQS's. */
     private static final int MAX_CONCURRENCY = 50;
     /** Held messages, per queue: below SQS's in-flight quota, with room for the batches being handled. */
-    private static final int MAX_HELD_STANDARD = 100_000;
-    private static final int MAX_HELD_FIFO = 18_000;
+    private static final int MAX_HELD = 100_000;
 
     /** The queue properties that are booleans: a typo in one must not read as {@code false}. */
     private static final List<String> BOOLEAN_PROPERTIES = List.of("enabled", "prefetch", "visibility-heartbeat",
@@ -134,12 +133,9 @@ public final class QueueSettingsFactory {
                     + queue.format().name().toLowerCase() + " has no JSON object to check; use it with format json,"
                     + " eventbridge, or sns with sns.message-format=json");
         }
-        boolean fifo = queue.url().or(queue::queueName).map(n -> n.trim().endsWith(".fifo")).orElse(false);
-        int maxHeld = fifo ? MAX_HELD_FIFO : MAX_HELD_STANDARD;
-        if (queue.maxHeldMessages() < 1 || queue.maxHeldMessages() > maxHeld) {
+        if (queue.maxHeldMessages() < 1 || queue.maxHeldMessages() > MAX_HELD) {
             problems.add(ConfigNames.queueProperty(name, "max-held-messages") + " is " + queue.maxHeldMessages()
-                    + "; allowed values are 1 to " + maxHeld + (fifo ? " for a FIFO queue" : "") + ", below SQS's "
-                    + (fifo ? SqsLimits.MAX_IN_FLIGHT_FIFO : SqsLimits.MAX_IN_FLIGHT_STANDARD)
+                    + "; allowed values are 1 to " + MAX_HELD + ", below SQS's " + SqsLimits.MAX_IN_FLIGHT
                     + " messages in flight per queue");
         }
         OptionalInt visibility = queue.visibilityTimeout()

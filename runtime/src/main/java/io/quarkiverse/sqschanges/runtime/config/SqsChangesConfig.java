@@ -229,9 +229,11 @@ public interface SqsChangesConfig {
         /**
          * How many messages whose changes wait in change sets (see {@code quarkus.sqs-changes.change-sets}) this
          * queue may hold at most: at this number it receives no more until sets have been handled and their
-         * messages deleted. Each held message is in flight for SQS, which allows about 120,000 in flight per
-         * standard queue and 20,000 per FIFO queue, for all consumers together; the default leaves room for other
-         * instances and for the batches being handled. At most 100,000, and 18,000 for a FIFO queue.
+         * messages deleted. Each held message is in flight for SQS, which allows 120,000 in flight per queue,
+         * standard or FIFO, for all consumers together; the default leaves room for other instances and for the
+         * batches being handled. The check is made before each receive, so a queue may hold up to two batches per
+         * receive loop more (a prefetched one and the one being handled). Held changes are kept in memory, bodies
+         * included: lower it for large bodies. 1 to 100,000.
          */
         @WithDefault("10000")
         int maxHeldMessages();

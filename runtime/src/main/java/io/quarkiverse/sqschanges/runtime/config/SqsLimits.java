@@ -36,11 +36,11 @@ public final class SqsLimits {
     /** The highest {@code maxReceiveCount} of a redrive policy. */
     public static final int MAX_MAX_RECEIVE_COUNT = 1000;
 
-    /** Messages in flight (received, neither deleted nor visible again) per standard queue, at most: SQS's quota. */
-    public static final int MAX_IN_FLIGHT_STANDARD = 120_000;
-
-    /** Messages in flight per FIFO queue, at most: SQS's quota. */
-    public static final int MAX_IN_FLIGHT_FIFO = 20_000;
+    /**
+     * Messages in flight (received, neither deleted nor visible again) per queue, standard or FIFO, at most: SQS's
+     * quota.
+     */
+    public static final int MAX_IN_FLIGHT = 120_000;
 
     /** How long a change set may gather at most: an hour short of SQS's 12-hour limit, for its observers. */
     public static final int MAX_CHANGE_SET_WAIT_SECONDS = 11 * 60 * 60;

@@ -65,6 +65,11 @@ final class BatchHandler {
         this.sets = sets;
     }
 
+    /** @return whether the changes of this queue's codebase are gathered into change sets */
+    boolean feedsChangeSets() {
+        return sets.gathers(queue.codebase());
+    }
+
     /** The application is stopping: mappers and observers that fail from now on most likely outlived what they use. */
     void stopping() {
         stopping = true;

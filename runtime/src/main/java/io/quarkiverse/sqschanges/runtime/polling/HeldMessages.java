@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -122,7 +124,11 @@ final class HeldMessages {
             }
             sendScheduled = true;
         }
-        sender.execute(this::send);
+        try {
+            sender.execute(this::send);
+        } catch (RejectedExecutionException e) {
+            send();
+        }
     }
 
     private void send() {
@@ -142,14 +148,27 @@ final class HeldMessages {
         LOG.debugf("Settling held messages of queue '%s': %d to delete, %d to make visible or delay", queue.name(),
                 toDelete.size(), toChange.size());
         if (!toDelete.isEmpty()) {
-            deleter.delete(url, toDelete).whenComplete((ignored, failure) -> settled(toDelete.size()));
+            sendThenSettle(() -> deleter.delete(url, toDelete), toDelete.size());
         }
         if (!toChange.isEmpty()) {
-            CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+            sendThenSettle(() -> CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
                     .handle((ignored, failure) -> null)
-                    .thenCompose(ignored -> visibility.change(url, toChange, "settle it after its change set"))
-                    .whenComplete((ignored, failure) -> settled(toChange.size()));
+                    .thenCompose(ignored -> visibility.change(url, toChange, "settle it after its change set")),
+                    toChange.size());
         }
+    }
+
+    /** Whatever the request does, its messages are no longer held once it is over: never counted for good. */
+    private void sendThenSettle(Supplier<CompletableFuture<?>> request, int messages) {
+        CompletableFuture<?> sent;
+        try {
+            sent = request.get();
+        } catch (Throwable e) {
+            LOG.errorf(e, "Settling %d held message(s) of queue '%s' failed; SQS will deliver them again", messages,
+                    queue.name());
+            sent = CompletableFuture.completedFuture(null);
+        }
+        sent.whenComplete((ignored, failure) -> settled(messages));
     }
 
     private void settled(int messages) {
@@ -171,14 +190,18 @@ final class HeldMessages {
 
         private final Message message;
         private final VisibilityHeartbeat.Hold hold;
+        private final AtomicBoolean settled = new AtomicBoolean();
 
         private HeldMessage(Message message, VisibilityHeartbeat.Hold hold) {
             this.message = message;
             this.hold = hold;
         }
 
-        /** Deletes, delays or keeps the message, as decided. */
+        /** Deletes, delays or keeps the message, as decided; only the first call counts. */
         void settle(FailurePolicy.Decision decision) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
             switch (decision.fate()) {
                 case DELETE -> delete(message, hold);
                 case RETRY -> changeVisibility(message, hold, decision.retryDelaySeconds());
@@ -186,9 +209,11 @@ final class HeldMessages {
             }
         }
 
-        /** Makes the message visible again at once: its set was not fired. */
+        /** Makes the message visible again at once: its set was not fired; only the first call counts. */
         void releaseNow() {
-            changeVisibility(message, hold, 0);
+            if (settled.compareAndSet(false, true)) {
+                changeVisibility(message, hold, 0);
+            }
         }
     }
 }

@@ -127,6 +127,10 @@ public final class QueuePoller {
      */
     public CompletableFuture<Void> stop() {
         synchronized (this) {
+            // a long poll abandoned here goes on at SQS until its wait time is over, and takes the messages that
+            // become visible meanwhile: on a queue whose messages may be held for change sets, which are made visible
+            // at once, it is let finish (decided before stopping is seen, so that no call is cancelled before)
+            letCallsFinish = handler.feedsChangeSets() || held.count() > 0;
             stopping = true;
             if (loops + stalledLoops == 0 && !preparing) {
                 allLoopsEnded.complete(null);
@@ -137,9 +141,6 @@ public final class QueuePoller {
         if (stallChecks != null) {
             stallChecks.cancel(false);
         }
-        // a long poll abandoned here goes on at SQS until its wait time is over, and takes the messages that become
-        // visible meanwhile: with messages held for change sets, which are made visible at once, it is let finish
-        letCallsFinish = held.count() > 0;
         if (!letCallsFinish) {
             cancelPendingCalls();
         }

@@ -82,9 +82,15 @@ final class VisibilityHeartbeat {
 
         /**
          * Keeps extending a message of the batch after the batch's beat is {@link #stop stopped}, until the returned
-         * hold is stopped. Called before the beat is stopped.
+         * hold is stopped.
+         *
+         * @throws IllegalStateException if the beat is stopped already, or no longer extends the message
          */
-        Hold hold(Message message) {
+        synchronized Hold hold(Message message) {
+            if (stopped || capped || !unsettled.contains(message)) {
+                throw new IllegalStateException("the heartbeat of message " + message.messageId()
+                        + " has stopped: it cannot be kept hidden for its change sets");
+            }
             held.add(message);
             return () -> release(message);
         }
