@@ -63,6 +63,9 @@ public interface SqsChangesConfig {
         /** The default of {@code concurrency}, also read where the configuration is counted before it is mapped. */
         String DEFAULT_CONCURRENCY = "1";
 
+        /** The default of {@code prefetch-batches}. */
+        String DEFAULT_PREFETCH_BATCHES = "3";
+
         /**
          * The queue URL, such as {@code https://sqs.eu-west-1.amazonaws.com/123456789012/orders}.
          * Set either this or {@code queue-name}.
@@ -155,6 +158,19 @@ public interface SqsChangesConfig {
          */
         @WithDefault("true")
         boolean prefetch();
+
+        /**
+         * With {@code prefetch}, how many batches a receive loop may hold ahead of the one it is handling, from 1 to
+         * 10: batches being received and batches received and waiting for their turn, together. While the queue has
+         * a backlog (a receive came back with {@code max-messages} messages), that many receives of a loop are in
+         * flight at once, so that one loop is not bound to one SQS round trip per batch: about
+         * {@code prefetch-batches x max-messages} messages per round trip at most. Only one of them is a long poll;
+         * the others return at once, and one that comes back short ends the overlap until the next full batch. 1
+         * is one receive at a time. Each batch held ahead is kept hidden by the visibility heartbeat, and is not
+         * available to other consumers of the queue while it waits: lower this when handling is slow.
+         */
+        @WithDefault(DEFAULT_PREFETCH_BATCHES)
+        int prefetchBatches();
 
         /**
          * How long received messages stay hidden from other consumers, in whole seconds from 1 second to 12 hours

@@ -258,16 +258,19 @@ public final class QueuePoller {
             // explicit, so that the heartbeat's period is right even for a timeout it only assumed
             request.visibilityTimeout(visibilitySeconds);
         }
-        receive = new Receive(request.build(), visibilitySeconds);
+        ReceiveMessageRequest longPoll = request.build();
+        receive = new Receive(longPoll, longPoll.toBuilder().waitTimeSeconds(0).build(), visibilitySeconds);
     }
 
     /**
      * How the queue's messages are received: the request, and the visibility timeout the messages get from it,
      * which times their heartbeat.
      *
+     * @param request the receive with the queue's {@code wait-time}: a long poll
+     * @param withoutWait the same receive without waiting, for the receives that overlap a loop's long poll
      * @param visibilitySeconds -1 when the queue's own timeout serves and nothing needs to know it
      */
-    record Receive(ReceiveMessageRequest request, int visibilitySeconds) {
+    record Receive(ReceiveMessageRequest request, ReceiveMessageRequest withoutWait, int visibilitySeconds) {
     }
 
     /** Whether a loop may start another receive: not while stopping, paused, or the worker pool is full. */
@@ -280,9 +283,12 @@ public final class QueuePoller {
         return receive;
     }
 
-    /** @return the receive, cancelled when polling stops */
-    CompletableFuture<ReceiveMessageResponse> receive(Receive receive) {
-        return call(sqs.receiveMessage(receive.request()));
+    /**
+     * @param longPoll whether it waits up to {@code wait-time} for messages, or returns at once
+     * @return the receive, cancelled when polling stops
+     */
+    CompletableFuture<ReceiveMessageResponse> receive(Receive receive, boolean longPoll) {
+        return call(sqs.receiveMessage(longPoll ? receive.request() : receive.withoutWait()));
     }
 
     /** A receive succeeded: the back-off is over; with messages, the queue gets all its loops. */
