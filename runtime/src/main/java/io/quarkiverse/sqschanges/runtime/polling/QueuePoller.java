@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -57,6 +58,12 @@ public final class QueuePoller {
     private volatile String queueUrl;
     private volatile Receive receive;
     private volatile boolean stopping;
+    /**
+     * Whether the next long poll waits a random part of {@code wait-time}: the first one of a queue polled from
+     * startup. Queues started together would otherwise poll in step for good, every long poll of an application's
+     * idle queues coming back at the same instant; spread out, their answers do not crowd the worker pool.
+     */
+    private volatile boolean spreadNextLongPoll;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
     private final Set<ReceiveLoop> activeLoops = ConcurrentHashMap.newKeySet();
     /** The stall check, while the queue is polled and {@code handler-timeout} is on. */
@@ -66,6 +73,9 @@ public final class QueuePoller {
     private int loops;
     private int stalledLoops;
     private boolean preparing;
+    /** Set by the first run, if it may receive: its first long poll waits a random part of {@code wait-time}. */
+    private boolean spreadFirstPoll;
+    private boolean firstRun = true;
     private final CompletableFuture<Void> allLoopsEnded = new CompletableFuture<>();
 
     /**
@@ -104,6 +114,10 @@ public final class QueuePoller {
      * @return completes at once; never exceptionally
      */
     public CompletionStage<Void> run() {
+        synchronized (this) {
+            spreadFirstPoll = firstRun && mayReceive();
+            firstRun = false;
+        }
         if (backoff.mayAttempt()) {
             startLoops(1);
         }
@@ -174,6 +188,7 @@ public final class QueuePoller {
         boolean prepare = false;
         synchronized (this) {
             if (!mayReceive()) {
+                spreadFirstPoll &= receive == null;
                 return;
             }
             if (receive == null) {
@@ -185,6 +200,8 @@ public final class QueuePoller {
                     toStart = Math.max(0, 2 * queue.concurrency() - loops - stalledLoops);
                 }
                 loops += toStart;
+                spreadNextLongPoll = spreadFirstPoll && toStart > 0;
+                spreadFirstPoll = false;
             }
         }
         if (prepare) {
@@ -288,7 +305,13 @@ public final class QueuePoller {
      * @return the receive, cancelled when polling stops
      */
     CompletableFuture<ReceiveMessageResponse> receive(Receive receive, boolean longPoll) {
-        return call(sqs.receiveMessage(longPoll ? receive.request() : receive.withoutWait()));
+        ReceiveMessageRequest request = longPoll ? receive.request() : receive.withoutWait();
+        if (longPoll && spreadNextLongPoll && request.waitTimeSeconds() > 1) {
+            spreadNextLongPoll = false;
+            request = request.toBuilder()
+                    .waitTimeSeconds(1 + ThreadLocalRandom.current().nextInt(request.waitTimeSeconds())).build();
+        }
+        return call(sqs.receiveMessage(request));
     }
 
     /** A receive succeeded: the back-off is over; with messages, the queue gets all its loops. */
