@@ -150,11 +150,11 @@ public interface SqsChangesConfig {
         int concurrency();
 
         /**
-         * Whether a receive loop asks SQS for its next batch while it is still handling the current one, so that
-         * handling and waiting for SQS overlap. A loop then holds at most one received batch waiting, kept hidden
-         * by the visibility heartbeat; without the heartbeat ({@code visibility-heartbeat=false}) there is no
-         * prefetch. Turn it off when handling is slow and other consumers of the queue should get those messages
-         * instead.
+         * Whether a receive loop asks SQS for its next batches while it is still handling the current one, so that
+         * handling and waiting for SQS overlap. A loop then holds up to {@code prefetch-batches} received batches
+         * waiting, each kept hidden by the visibility heartbeat; without the heartbeat
+         * ({@code visibility-heartbeat=false}) there is no prefetch. Turn it off when handling is slow and other
+         * consumers of the queue should get those messages instead.
          */
         @WithDefault("true")
         boolean prefetch();
@@ -227,9 +227,9 @@ public interface SqsChangesConfig {
          * hidden by the visibility heartbeat (up to SQS's 12-hour limit) and is settled as usual when its observers
          * finish; meanwhile the queue goes on polling with other receive loops, so that one hung observer does not
          * stop the queue: a stalled batch does not count toward {@code concurrency}, up to {@code concurrency}
-         * stalled batches. A waiting prefetched batch is made visible again at once for other consumers. {@code 0s}
-         * turns the check off. The default, five minutes, is far beyond what an observer that starts work
-         * elsewhere needs, and well inside the heartbeat's reach.
+         * stalled batches. Prefetched batches waiting behind it are made visible again at once for other
+         * consumers. {@code 0s} turns the check off. The default, five minutes, is far beyond what an observer that
+         * starts work elsewhere needs, and well inside the heartbeat's reach.
          */
         @WithDefault("5m")
         Duration handlerTimeout();

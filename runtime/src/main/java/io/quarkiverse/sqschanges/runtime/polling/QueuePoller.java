@@ -134,7 +134,7 @@ public final class QueuePoller {
      * Stops polling: no receive is started any more, and a receive waiting for messages is abandoned.
      *
      * @return completes when every loop has ended: the batches being handled are handled and their deletes sent,
-     *         and a batch waiting for its turn is made visible again
+     *         and the batches waiting for their turn are made visible again
      */
     public CompletableFuture<Void> stop() {
         synchronized (this) {
