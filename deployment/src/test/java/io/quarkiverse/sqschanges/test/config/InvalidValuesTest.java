@@ -19,6 +19,7 @@ class InvalidValuesTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.wait-time", "25s")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.visibility-timeout", "1.5s")
             .overrideConfigKey("quarkus.sqs-changes.queues.orders.concurrency", "0")
+            .overrideConfigKey("quarkus.sqs-changes.queues.orders.prefetch-batches", "11")
             // 0s would let SQS deliver a message again while it is being handled
             .overrideConfigKey("quarkus.sqs-changes.queues.zero.url", "http://127.0.0.1:1/000000000000/zero")
             .overrideConfigKey("quarkus.sqs-changes.queues.zero.visibility-timeout", "0s")
@@ -32,6 +33,8 @@ class InvalidValuesTest {
                     .hasMessageContaining("quarkus.sqs-changes.queues.zero.visibility-timeout is PT0S; allowed values are"
                             + " whole seconds from 1s to 43200s (12 hours)")
                     .hasMessageContaining("quarkus.sqs-changes.queues.orders.concurrency is 0; allowed values are 1 to 50")
+                    .hasMessageContaining("quarkus.sqs-changes.queues.orders.prefetch-batches is 11; allowed values are 1"
+                            + " to 10")
                     .hasMessageContaining("Queue 'both' sets both quarkus.sqs-changes.queues.both.url and"
                             + " quarkus.sqs-changes.queues.both.queue-name; set only one of them"));
 

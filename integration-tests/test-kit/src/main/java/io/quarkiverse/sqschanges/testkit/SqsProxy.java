@@ -14,15 +14,19 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * A loopback TCP proxy in front of an SQS server: it logs every SQS request passing through it (action, queue and
  * time, see {@link SqsRequest}), and can fail or freeze the traffic. While {@linkplain #setDown(boolean) down}, it
  * closes every connection at once, as if the server were gone; while {@linkplain #setFrozen(boolean) frozen}, it
- * accepts connections and reads requests but holds them and their answers, as if the server hung.
+ * accepts connections and reads requests but holds them and their answers, as if the server hung. With a
+ * {@linkplain #setLatency(LongSupplier) latency}, each answer is held for a delay of its own before it is passed on,
+ * as if the server were across a network; by default there is none.
  * <p>
  * {@link #shared(String, String)} is the one proxy of that name in the JVM, which both copies of a Quarkus test
  * class see: its state is made of JDK types, kept in the system properties.
@@ -38,6 +42,8 @@ public final class SqsProxy implements AutoCloseable {
     private final AtomicBoolean down;
     /** Set while frozen: the traffic waits for it. */
     private final AtomicReference<CountDownLatch> frozen;
+    /** The delay of each answer, in nanoseconds, or {@code null} for none. */
+    private final AtomicReference<LongSupplier> latency;
     private final Queue<Socket> open;
     private final Runnable close;
 
@@ -48,6 +54,7 @@ public final class SqsProxy implements AutoCloseable {
         connections = (AtomicInteger) state.get("connections");
         down = (AtomicBoolean) state.get("down");
         frozen = (AtomicReference<CountDownLatch>) state.get("frozen");
+        latency = (AtomicReference<LongSupplier>) state.get("latency");
         open = (Queue<Socket>) state.get("open");
         close = (Runnable) state.get("close");
     }
@@ -94,6 +101,12 @@ public final class SqsProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /** @return how many connections are open through it now */
+    public int openConnections() {
+        // each connection is two sockets: the client's and the one to the server
+        return open.size() / 2;
+    }
+
     /** While down, every connection is closed at once, open ones included, as if the server were gone. */
     public void setDown(boolean down) {
         this.down.set(down);
@@ -113,6 +126,15 @@ public final class SqsProxy implements AutoCloseable {
         } else {
             thaw(frozen);
         }
+    }
+
+    /**
+     * Delays every answer from now on by a draw from {@code delayNanos} (see {@link Latency}), or no more with
+     * {@code null}. The delay starts when the first bytes of the answer arrive from the server, so a long poll still
+     * returns as soon as a message arrives, that much later; requests on other connections are not held up.
+     */
+    public void setLatency(LongSupplier delayNanos) {
+        latency.set(delayNanos);
     }
 
     /** Stops accepting connections and closes the open ones (a shared proxy stays closed for the JVM). */
@@ -142,6 +164,7 @@ public final class SqsProxy implements AutoCloseable {
         state.put("connections", new AtomicInteger());
         state.put("down", new AtomicBoolean());
         state.put("frozen", frozen);
+        state.put("latency", new AtomicReference<LongSupplier>());
         state.put("open", open);
         state.put("close", (Runnable) () -> {
             closeQuietly(server);
@@ -182,15 +205,17 @@ public final class SqsProxy implements AutoCloseable {
                 }
                 RequestScanner scanner = new RequestScanner(
                         request -> log.add(List.of(request.action(), request.queue(), request.nanos())));
-                daemon(() -> pump(client, upstream, scanner), "sqs-proxy-request");
-                daemon(() -> pump(upstream, client, null), "sqs-proxy-response");
+                // set by each request, cleared by the first bytes of its answer, which wait for the latency
+                AtomicBoolean answerDue = new AtomicBoolean();
+                daemon(() -> pump(client, upstream, scanner, answerDue, false), "sqs-proxy-request");
+                daemon(() -> pump(upstream, client, null, answerDue, true), "sqs-proxy-response");
             } catch (IOException e) {
                 // the proxy is closed, or a connection failed: keep accepting until closed
             }
         }
     }
 
-    private void pump(Socket from, Socket to, RequestScanner scanner) {
+    private void pump(Socket from, Socket to, RequestScanner scanner, AtomicBoolean answerDue, boolean answers) {
         try (from; to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -202,6 +227,14 @@ public final class SqsProxy implements AutoCloseable {
                 CountDownLatch thawed = frozen.get();
                 if (thawed != null) {
                     thawed.await();
+                }
+                if (!answers) {
+                    answerDue.set(true);
+                } else if (answerDue.getAndSet(false)) {
+                    LongSupplier delay = latency.get();
+                    if (delay != null) {
+                        TimeUnit.NANOSECONDS.sleep(delay.getAsLong());
+                    }
                 }
                 out.write(buffer, 0, read);
             }

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param maxMessages the number of messages one receive asks for
  * @param concurrency the number of receive loops polling the queue at the same time
  * @param prefetch whether a loop receives its next batch while it handles the current one
+ * @param prefetchBatches with prefetch, how many batches a loop may hold ahead of the one it handles
  * @param visibilityTimeoutSeconds the visibility timeout one receive asks for, if configured
  * @param client the named SQS client to use, if not the default one
  * @param invalidMessage what happens to a message that cannot be made into a change
@@ -43,6 +44,7 @@ public record QueueSettings(
         int maxMessages,
         int concurrency,
         boolean prefetch,
+        int prefetchBatches,
         OptionalInt visibilityTimeoutSeconds,
         Optional<String> client,
         FailureAction invalidMessage,

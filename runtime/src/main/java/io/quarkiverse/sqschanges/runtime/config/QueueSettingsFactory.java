@@ -24,6 +24,8 @@ public final class QueueSettingsFactory {
     private static final int MAX_CONCURRENCY = 50;
     /** Held messages, per queue: below SQS's in-flight quota, with room for the batches being handled. */
     private static final int MAX_HELD = 100_000;
+    /** The extension's own limit: batches held ahead stay hidden from other consumers. */
+    private static final int MAX_PREFETCH_BATCHES = 10;
 
     /** The queue properties that are booleans: a typo in one must not read as {@code false}. */
     private static final List<String> BOOLEAN_PROPERTIES = List.of("enabled", "prefetch", "visibility-heartbeat",
@@ -114,6 +116,10 @@ public final class QueueSettingsFactory {
             problems.add(ConfigNames.queueProperty(name, "concurrency") + " is " + queue.concurrency()
                     + "; allowed values are 1 to " + MAX_CONCURRENCY);
         }
+        if (queue.prefetchBatches() < 1 || queue.prefetchBatches() > MAX_PREFETCH_BATCHES) {
+            problems.add(ConfigNames.queueProperty(name, "prefetch-batches") + " is " + queue.prefetchBatches()
+                    + "; allowed values are 1 to " + MAX_PREFETCH_BATCHES);
+        }
         if (queue.pollInterval().isNegative() || queue.pollInterval().isZero()) {
             problems.add(ConfigNames.queueProperty(name, "poll-interval") + " is " + queue.pollInterval()
                     + "; it must be a positive duration such as 1s");
@@ -147,7 +153,8 @@ public final class QueueSettingsFactory {
         return new QueueSettings(name, queue.url().map(String::trim), queue.queueName().map(String::trim),
                 queue.codebase().orElse(name), queue.format(), queue.enabled(), queue.pollInterval(), waitSeconds,
                 queue.maxMessages(),
-                queue.concurrency(), queue.prefetch(), visibility, client, queue.invalidMessage(), queue.onFailure(),
+                queue.concurrency(), queue.prefetch(), queue.prefetchBatches(), visibility, client, queue.invalidMessage(),
+                queue.onFailure(),
                 queue.retryDelay(),
                 queue.retryMaxDelay(), queue.visibilityHeartbeat(), queue.handlerTimeout(), queue.deduplicate(),
                 queue.sns().messageFormat() == SqsChangesConfig.SnsMessageFormat.JSON,

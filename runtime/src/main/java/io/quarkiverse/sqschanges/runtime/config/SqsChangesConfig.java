@@ -63,6 +63,9 @@ public interface SqsChangesConfig {
         /** The default of {@code concurrency}, also read where the configuration is counted before it is mapped. */
         String DEFAULT_CONCURRENCY = "1";
 
+        /** The default of {@code prefetch-batches}. */
+        String DEFAULT_PREFETCH_BATCHES = "3";
+
         /**
          * The queue URL, such as {@code https://sqs.eu-west-1.amazonaws.com/123456789012/orders}.
          * Set either this or {@code queue-name}.
@@ -147,14 +150,27 @@ public interface SqsChangesConfig {
         int concurrency();
 
         /**
-         * Whether a receive loop asks SQS for its next batch while it is still handling the current one, so that
-         * handling and waiting for SQS overlap. A loop then holds at most one received batch waiting, kept hidden
-         * by the visibility heartbeat; without the heartbeat ({@code visibility-heartbeat=false}) there is no
-         * prefetch. Turn it off when handling is slow and other consumers of the queue should get those messages
-         * instead.
+         * Whether a receive loop asks SQS for its next batches while it is still handling the current one, so that
+         * handling and waiting for SQS overlap. A loop then holds up to {@code prefetch-batches} received batches
+         * waiting, each kept hidden by the visibility heartbeat; without the heartbeat
+         * ({@code visibility-heartbeat=false}) there is no prefetch. Turn it off when handling is slow and other
+         * consumers of the queue should get those messages instead.
          */
         @WithDefault("true")
         boolean prefetch();
+
+        /**
+         * With {@code prefetch}, how many batches a receive loop may hold ahead of the one it is handling, from 1 to
+         * 10: batches being received and batches received and waiting for their turn, together. While the queue has
+         * a backlog (a receive came back with {@code max-messages} messages), that many receives of a loop are in
+         * flight at once, so that one loop is not bound to one SQS round trip per batch: about
+         * {@code prefetch-batches x max-messages} messages per round trip at most. Only one of them is a long poll;
+         * the others return at once, and one that comes back short ends the overlap until the next full batch. 1
+         * is one receive at a time. Each batch held ahead is kept hidden by the visibility heartbeat, and is not
+         * available to other consumers of the queue while it waits: lower this when handling is slow.
+         */
+        @WithDefault(DEFAULT_PREFETCH_BATCHES)
+        int prefetchBatches();
 
         /**
          * How long received messages stay hidden from other consumers, in whole seconds from 1 second to 12 hours
@@ -211,9 +227,9 @@ public interface SqsChangesConfig {
          * hidden by the visibility heartbeat (up to SQS's 12-hour limit) and is settled as usual when its observers
          * finish; meanwhile the queue goes on polling with other receive loops, so that one hung observer does not
          * stop the queue: a stalled batch does not count toward {@code concurrency}, up to {@code concurrency}
-         * stalled batches. A waiting prefetched batch is made visible again at once for other consumers. {@code 0s}
-         * turns the check off. The default, five minutes, is far beyond what an observer that starts work
-         * elsewhere needs, and well inside the heartbeat's reach.
+         * stalled batches. Prefetched batches waiting behind it are made visible again at once for other
+         * consumers. {@code 0s} turns the check off. The default, five minutes, is far beyond what an observer that
+         * starts work elsewhere needs, and well inside the heartbeat's reach.
          */
         @WithDefault("5m")
         Duration handlerTimeout();

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -58,6 +59,12 @@ public final class QueuePoller {
     private volatile Receive receive;
     private volatile boolean stopping;
     private volatile boolean letCallsFinish;
+    /**
+     * Whether the next long poll waits a random part of {@code wait-time}: the first one of a queue polled from
+     * startup. Queues started together would otherwise poll in step for good, every long poll of an application's
+     * idle queues coming back at the same instant; spread out, their answers do not crowd the worker pool.
+     */
+    private volatile boolean spreadNextLongPoll;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
     private final Set<ReceiveLoop> activeLoops = ConcurrentHashMap.newKeySet();
     /** The stall check, while the queue is polled and {@code handler-timeout} is on. */
@@ -67,6 +74,9 @@ public final class QueuePoller {
     private int loops;
     private int stalledLoops;
     private boolean preparing;
+    /** Set by the first run, if it may receive: its first long poll waits a random part of {@code wait-time}. */
+    private boolean spreadFirstPoll;
+    private boolean firstRun = true;
     private final CompletableFuture<Void> allLoopsEnded = new CompletableFuture<>();
 
     /**
@@ -106,6 +116,10 @@ public final class QueuePoller {
      * @return completes at once; never exceptionally
      */
     public CompletionStage<Void> run() {
+        synchronized (this) {
+            spreadFirstPoll = firstRun && mayReceive();
+            firstRun = false;
+        }
         if (backoff.mayAttempt()) {
             startLoops(1);
         }
@@ -123,7 +137,7 @@ public final class QueuePoller {
      * holds messages for change sets (it then returns within its wait time, and what it got is made visible again).
      *
      * @return completes when every loop has ended (the batches being handled are handled and their deletes sent,
-     *         and a batch waiting for its turn is made visible again) and no message is held for change sets
+     *         and the batches waiting for their turn are made visible again) and no message is held for change sets
      */
     public CompletableFuture<Void> stop() {
         synchronized (this) {
@@ -184,6 +198,7 @@ public final class QueuePoller {
         boolean prepare = false;
         synchronized (this) {
             if (!mayReceive()) {
+                spreadFirstPoll &= receive == null;
                 return;
             }
             if (receive == null) {
@@ -195,6 +210,8 @@ public final class QueuePoller {
                     toStart = Math.max(0, 2 * queue.concurrency() - loops - stalledLoops);
                 }
                 loops += toStart;
+                spreadNextLongPoll = spreadFirstPoll && toStart > 0;
+                spreadFirstPoll = false;
             }
         }
         if (prepare) {
@@ -268,16 +285,19 @@ public final class QueuePoller {
             // explicit, so that the heartbeat's period is right even for a timeout it only assumed
             request.visibilityTimeout(visibilitySeconds);
         }
-        receive = new Receive(request.build(), visibilitySeconds);
+        ReceiveMessageRequest longPoll = request.build();
+        receive = new Receive(longPoll, longPoll.toBuilder().waitTimeSeconds(0).build(), visibilitySeconds);
     }
 
     /**
      * How the queue's messages are received: the request, and the visibility timeout the messages get from it,
      * which times their heartbeat.
      *
+     * @param request the receive with the queue's {@code wait-time}: a long poll
+     * @param withoutWait the same receive without waiting, for the receives that overlap a loop's long poll
      * @param visibilitySeconds -1 when the queue's own timeout serves and nothing needs to know it
      */
-    record Receive(ReceiveMessageRequest request, int visibilitySeconds) {
+    record Receive(ReceiveMessageRequest request, ReceiveMessageRequest withoutWait, int visibilitySeconds) {
     }
 
     /**
@@ -293,9 +313,18 @@ public final class QueuePoller {
         return receive;
     }
 
-    /** @return the receive, cancelled when polling stops */
-    CompletableFuture<ReceiveMessageResponse> receive(Receive receive) {
-        return call(sqs.receiveMessage(receive.request()));
+    /**
+     * @param longPoll whether it waits up to {@code wait-time} for messages, or returns at once
+     * @return the receive, cancelled when polling stops
+     */
+    CompletableFuture<ReceiveMessageResponse> receive(Receive receive, boolean longPoll) {
+        ReceiveMessageRequest request = longPoll ? receive.request() : receive.withoutWait();
+        if (longPoll && spreadNextLongPoll && request.waitTimeSeconds() > 1) {
+            spreadNextLongPoll = false;
+            request = request.toBuilder()
+                    .waitTimeSeconds(1 + ThreadLocalRandom.current().nextInt(request.waitTimeSeconds())).build();
+        }
+        return call(sqs.receiveMessage(request));
     }
 
     /** A receive succeeded: the back-off is over; with messages, the queue gets all its loops. */

@@ -32,6 +32,11 @@ final class AppConsumer implements Consumer {
     }
 
     @Override
+    public long cpuNanos() {
+        return process.cpuNanos();
+    }
+
+    @Override
     public void close() {
         process.close();
     }

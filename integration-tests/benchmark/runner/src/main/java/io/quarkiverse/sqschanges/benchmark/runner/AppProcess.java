@@ -71,12 +71,27 @@ final class AppProcess implements AutoCloseable {
 
     /** @return the resident set size, VmRSS, in MiB */
     double rssMegabytes() throws IOException {
+        return status("VmRSS:") / 1024.0;
+    }
+
+    /** @return the process's live threads, all of them (JVM threads included) */
+    int threads() throws IOException {
+        return (int) status("Threads:");
+    }
+
+    private long status(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            if (line.startsWith(key)) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IllegalStateException("No VmRSS for process " + process.pid());
+        throw new IllegalStateException("No " + key + " for process " + process.pid());
+    }
+
+    /** @return the CPU time the process has used so far, user and system, of all its threads, in nanoseconds */
+    long cpuNanos() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("No CPU time for process " + process.pid())).toNanos();
     }
 
     /** Runs a full garbage collection in the application ({@code jcmd <pid> GC.run}) and waits for it. */

@@ -8,7 +8,8 @@ import java.util.Map;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 
 /**
- * Runs the whole benchmark against one in-process ElasticMQ, prints the report and writes it to
+ * Runs the whole benchmark (drains on loopback and under latency, idle pickup, startup, many queues) against one
+ * in-process ElasticMQ, prints the report and writes it to
  * {@code target/benchmark-results.md}. The applications must be packaged first.
  */
 public final class Benchmark {
@@ -36,11 +37,14 @@ public final class Benchmark {
                     new AppContender("SmallRye connector (concurrency=" + k + ")", k, App.SMALLRYE, concurrency,
                             launcher));
 
-            List<DrainResult> drains = new DrainBenchmark(settings, admin, sqs).run(drainers);
+            DrainBenchmark.Results drains = new DrainBenchmark(settings, admin, sqs).run(drainers);
             List<PickupResult> pickups = new PickupBenchmark(settings, admin, sqs)
                     .run(List.of(raw, extension));
             List<StartupResult> startups = new StartupBenchmark(settings, admin, sqs, launcher).run();
-            report = new Report(settings, Machine.describe(), drains, pickups, startups,
+            List<ManyQueuesResult> manyQueues = settings.manyQueues()
+                    ? new ManyQueuesBenchmark(settings, admin, sqs, launcher).run()
+                    : List.of();
+            report = new Report(settings, Machine.describe(), drains, pickups, startups, manyQueues,
                     Duration.ofNanos(System.nanoTime() - start)).markdown();
         }
         System.out.println();

@@ -17,6 +17,9 @@ interface Consumer extends AutoCloseable {
     /** @return the time from sending to observing of each pickup message, in microseconds */
     List<Long> pickupMicros() throws Exception;
 
+    /** @return the CPU time its process has used so far, user and system, in nanoseconds */
+    long cpuNanos();
+
     @Override
     void close();
 }

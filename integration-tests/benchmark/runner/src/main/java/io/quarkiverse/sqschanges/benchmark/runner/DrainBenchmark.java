@@ -5,14 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.sqschanges.testkit.Latency;
 import io.quarkiverse.sqschanges.testkit.RequestCounts;
 
 /**
  * Drain throughput. Every contender is started and warmed up first; then, round after round, each in turn gets a
  * queue preloaded while it is paused, and the time from resuming it until every message is observed and deleted
- * is measured.
+ * is measured, with the CPU time its process used meanwhile. The same, warmed-up contenders then drain again with
+ * the latency model on in their proxies.
  */
 final class DrainBenchmark {
+
+    /**
+     * Under latency the SmallRye connector, which deletes each message with a request of its own and waits for it,
+     * drains this many times fewer messages a round, so that its rounds take about as long as the raw loop's.
+     */
+    static final int SMALLRYE_LATENCY_SHARE = 5;
 
     private final Settings settings;
     private final QueueAdmin admin;
@@ -25,29 +33,33 @@ final class DrainBenchmark {
         this.sqs = sqs;
     }
 
-    List<DrainResult> run(List<Contender> contenders) throws Exception {
+    /**
+     * @param loopback the drains on loopback
+     * @param latency the drains under the latency model; empty when it is off
+     */
+    record Results(List<DrainResult> loopback, List<DrainResult> latency) {
+    }
+
+    Results run(List<Contender> contenders) throws Exception {
+        int latencyRounds = settings.latency() ? settings.latencyRounds() : 0;
         List<Session> sessions = new ArrayList<>();
         try {
             for (Contender contender : contenders) {
                 System.out.printf("Starting and warming up %s x%d%n", contender.name(), contender.threads());
-                sessions.add(Session.start(contender, admin, sqs, settings.rounds(), settings.warmupMessages()));
+                sessions.add(Session.start(contender, admin, sqs, settings.rounds() + latencyRounds,
+                        settings.warmupMessages()));
             }
-            Map<Contender, List<Drain>> drains = new LinkedHashMap<>();
-            for (int round = 1; round <= settings.rounds(); round++) {
+            List<DrainResult> loopback = rounds(sessions, 1, settings.rounds(), "Drain");
+            List<DrainResult> latency = List.of();
+            if (latencyRounds > 0) {
                 for (Session session : sessions) {
-                    Drain drain = drain(session, round);
-                    drains.computeIfAbsent(session.contender(), c -> new ArrayList<>()).add(drain);
-                    System.out.printf("Drain round %d/%d, %s x%d: %.0f msgs/s (%s; received before resuming: %d)%n",
-                            round, settings.rounds(), session.contender().name(), session.contender().threads(),
-                            drain.rate(), drain.requests(), drain.early());
+                    // the same model, and the same sequence of delays, for every contender
+                    session.setLatency(Latency.logNormal(settings.latencyMedian(), settings.latencyP99(), 1));
                 }
+                latency = rounds(sessions, settings.rounds() + 1, settings.rounds() + latencyRounds,
+                        "Drain under latency");
             }
-            long messages = (long) settings.messages() * settings.rounds();
-            return drains.entrySet().stream().map(e -> new DrainResult(e.getKey(),
-                    e.getValue().stream().map(Drain::rate).toList(),
-                    e.getValue().stream().map(Drain::requests).reduce(RequestCounts.NONE, RequestCounts::plus),
-                    e.getValue().stream().mapToLong(Drain::early).sum(),
-                    messages)).toList();
+            return new Results(loopback, latency);
         } finally {
             for (Session session : sessions) {
                 session.close();
@@ -55,26 +67,61 @@ final class DrainBenchmark {
         }
     }
 
-    private Drain drain(Session session, int round) throws Exception {
+    /** @return the drains of the rounds from {@code first} to {@code last}, each contender in turn */
+    private List<DrainResult> rounds(List<Session> sessions, int first, int last, String label) throws Exception {
+        Map<Contender, List<Drain>> drains = new LinkedHashMap<>();
+        for (int round = first; round <= last; round++) {
+            for (Session session : sessions) {
+                Drain drain = drain(session, round, messages(session.contender(), round));
+                drains.computeIfAbsent(session.contender(), c -> new ArrayList<>()).add(drain);
+                System.out.printf("%s round %d/%d, %s x%d: %.0f msgs/s, CPU %.2f s per 10,000 (%s; received before"
+                        + " resuming: %d)%n", label, round - first + 1, last - first + 1, session.contender().name(),
+                        session.contender().threads(), drain.rate(), drain.cpuNanos() / 1e9 * 10_000 / drain.messages(),
+                        drain.requests(), drain.early());
+            }
+        }
+        return drains.entrySet().stream().map(e -> new DrainResult(e.getKey(),
+                e.getValue().stream().map(Drain::rate).toList(),
+                e.getValue().stream().map(Drain::requests).reduce(RequestCounts.NONE, RequestCounts::plus),
+                e.getValue().stream().mapToLong(Drain::early).sum(),
+                e.getValue().stream().mapToLong(Drain::messages).sum(),
+                e.getValue().stream().mapToLong(Drain::cpuNanos).sum())).toList();
+    }
+
+    /** @return the messages of that contender's drain in that round */
+    int messages(Contender contender, int round) {
+        if (round <= settings.rounds()) {
+            return settings.messages();
+        }
+        return contender.app() == App.SMALLRYE ? settings.latencyMessages() / SMALLRYE_LATENCY_SHARE
+                : settings.latencyMessages();
+    }
+
+    private Drain drain(Session session, int round, int messages) throws Exception {
         Queue queue = session.queue(round);
         long from = System.nanoTime();
         long observedBefore = session.consumer().observed();
-        admin.preload(queue, settings.messages());
+        admin.preload(queue, messages);
         if (session.consumer().observed() != observedBefore) {
             throw new IllegalStateException(session.contender().name() + " observed messages before it was resumed");
         }
         // A consumer that keeps receiving while paused (SmallRye prefetches) starts with those messages.
         long early = admin.inFlight(queue);
+        long cpuBefore = session.consumer().cpuNanos();
         long start = System.nanoTime();
         session.resume(round);
-        session.awaitObserved(observedBefore + settings.messages(), queue, Session.timeoutFor(settings.messages()));
+        session.awaitObserved(observedBefore + messages, queue, Session.timeoutFor(messages));
         long end = System.nanoTime();
+        long cpu = session.consumer().cpuNanos() - cpuBefore;
         session.pause(round);
-        return new Drain(settings.messages() / ((end - start) / 1e9),
-                RequestCounts.of(session.requests(queue, from, end)), early);
+        return new Drain(messages / ((end - start) / 1e9), RequestCounts.of(session.requests(queue, from, end)), early,
+                messages, cpu);
     }
 
-    /** @param early the messages it had received before it was resumed */
-    private record Drain(double rate, RequestCounts requests, long early) {
+    /**
+     * @param early the messages it had received before it was resumed
+     * @param cpuNanos the CPU time its process used from resuming until the last message was observed and deleted
+     */
+    private record Drain(double rate, RequestCounts requests, long early, long messages, long cpuNanos) {
     }
 }

@@ -1,9 +1,11 @@
 package io.quarkiverse.sqschanges.benchmark.runner;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -15,26 +17,40 @@ final class Report {
     private final Settings settings;
     private final Machine machine;
     private final List<DrainResult> drains;
+    private final List<DrainResult> latencyDrains;
     private final List<PickupResult> pickups;
     private final List<StartupResult> startups;
+    private final List<ManyQueuesResult> manyQueues;
     private final Duration elapsed;
     private final StringBuilder out = new StringBuilder();
+    /** Every target's verdict, for the summary: section, target with its figure, verdict. */
+    private final List<String[]> verdicts = new ArrayList<>();
+    private String section = "";
 
-    Report(Settings settings, Machine machine, List<DrainResult> drains, List<PickupResult> pickups,
-            List<StartupResult> startups, Duration elapsed) {
+    Report(Settings settings, Machine machine, DrainBenchmark.Results drains, List<PickupResult> pickups,
+            List<StartupResult> startups, List<ManyQueuesResult> manyQueues, Duration elapsed) {
         this.settings = settings;
         this.machine = machine;
-        this.drains = drains;
+        this.drains = drains.loopback();
+        this.latencyDrains = drains.latency();
         this.pickups = pickups;
         this.startups = startups;
+        this.manyQueues = manyQueues;
         this.elapsed = elapsed;
     }
 
     String markdown() {
         header();
         drainTable();
+        if (!latencyDrains.isEmpty()) {
+            latencyTable();
+        }
         idleTable();
         startupTable();
+        if (!manyQueues.isEmpty()) {
+            manyQueuesTable();
+        }
+        summary();
         return out.toString();
     }
 
@@ -47,31 +63,51 @@ final class Report {
                 + " request-counting proxy; every contender, the raw SDK loop included, is an application of its own, run as"
                 + " `java %s -jar quarkus-run.jar`", settings.appHeap());
         line("- Drain: %d messages a round, %d rounds, contenders alternating, each warmed up first with %d messages;"
-                + " medians. Run time %d:%02d", settings.messages(), settings.rounds(), settings.warmupMessages(),
-                elapsed.toMinutes(), elapsed.toSecondsPart());
+                + " medians. CPU is each contender's own process (user + system, all its threads, JIT and GC"
+                + " included) from resuming until the last message was deleted. Run time %d:%02d", settings.messages(),
+                settings.rounds(), settings.warmupMessages(), elapsed.toMinutes(), elapsed.toSecondsPart());
+        if (!latencyDrains.isEmpty()) {
+            line("- Under latency: the proxy holds each answer for a log-normal delay, median %d ms, p99 %d ms (the"
+                    + " same sequence of delays for every contender); a long poll still returns as soon as a message"
+                    + " arrives, that much later. %d messages a round (the SmallRye connector %d), %d rounds, the same"
+                    + " warmed-up contenders", settings.latencyMedian().toMillis(), settings.latencyP99().toMillis(),
+                    settings.latencyMessages(), settings.latencyMessages() / DrainBenchmark.SMALLRYE_LATENCY_SHARE,
+                    settings.latencyRounds());
+        }
         line("");
     }
 
     private void drainTable() {
-        line("## Drain throughput and requests");
+        section = "drain (loopback)";
+        line("## Drain throughput, requests and CPU (loopback)");
         line("");
-        line("| contender | threads | msgs/s (median) | rounds | vs raw | requests/msg | receives/msg | deletes/msg"
-                + " | targets |");
-        line("|---|---:|---:|---|---:|---:|---:|---:|---|");
-        for (DrainResult r : drains) {
+        drainRows(drains, this::drainTargets);
+        requestsByAction(drains);
+    }
+
+    private void drainRows(List<DrainResult> results, BiFunction<DrainResult, Double, String> targets) {
+        line("| contender | threads | msgs/s (median) | rounds | vs raw | CPU s / 10k msgs | CPU vs raw | requests/msg"
+                + " | receives/msg | deletes/msg | targets |");
+        line("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
+        for (DrainResult r : results) {
             double requests = r.perMessage(r.requests().total());
-            line("| %s | %d | %.0f | %s | %s | %.3f | %.3f | %.3f | %s |", r.contender().name(),
-                    r.contender().threads(), r.median(),
+            int threads = r.contender().threads();
+            line("| %s | %d | %.0f | %s | %s | %.2f | %s | %.3f | %.3f | %.3f | %s |", r.contender().name(),
+                    threads, r.median(),
                     r.rates().stream().map(rate -> format("%.0f", rate)).collect(Collectors.joining(", ")),
-                    ratio(r.median(), drainMedian(r.contender().threads(), DrainResult::isRaw)), requests,
+                    ratio(r.median(), median(results, threads, DrainResult::isRaw)), r.cpuSecondsPer10k(),
+                    ratio(r.cpuSecondsPer10k(), cpu(results, threads, DrainResult::isRaw)), requests,
                     r.perMessage(r.requests().of(SqsRequest.RECEIVE)),
                     r.perMessage(r.requests().of("DeleteMessage", "DeleteMessageBatch")),
-                    r.is(App.CHANGES) ? drainTargets(r, requests) : "");
+                    r.is(App.CHANGES) ? targets.apply(r, requests) : "");
         }
         line("");
+    }
+
+    private void requestsByAction(List<DrainResult> results) {
         line("Requests by action, all rounds:");
         line("");
-        for (DrainResult r : drains) {
+        for (DrainResult r : results) {
             line("- %s x%d: %s%s", r.contender().name(), r.contender().threads(), r.requests(), r.early() == 0 ? ""
                     : format("; %d messages received while paused, before the clock started", r.early()));
         }
@@ -80,19 +116,66 @@ final class Report {
 
     private String drainTargets(DrainResult r, double requestsPerMessage) {
         int threads = r.contender().threads();
+        Optional<Double> raw = median(drains, threads, DrainResult::isRaw);
+        Optional<Double> smallRye = median(drains, threads, d -> d.is(App.SMALLRYE));
+        Optional<Double> rawCpu = cpu(drains, threads, DrainResult::isRaw);
+        String at = " (x" + threads + ")";
         return String.join("; ",
-                target("≥ 0.9 × raw", r.median() >= 0.9 * drainMedian(threads, DrainResult::isRaw).orElse(0.0)),
-                target("≥ 2 × SmallRye " + ratio(r.median(), drainMedian(threads, d -> d.is(App.SMALLRYE))),
-                        r.median() >= 2 * drainMedian(threads, d -> d.is(App.SMALLRYE)).orElse(0.0)),
-                target("≤ 0.22 requests/msg", requestsPerMessage <= 0.22));
+                target("≥ 0.9 × raw " + ratio(r.median(), raw) + at, r.median() >= 0.9 * raw.orElse(0.0)),
+                target("≥ 2 × SmallRye " + ratio(r.median(), smallRye) + at,
+                        r.median() >= 2 * smallRye.orElse(0.0)),
+                target("CPU ≤ 1.2 × raw " + ratio(r.cpuSecondsPer10k(), rawCpu) + at,
+                        r.cpuSecondsPer10k() <= 1.2 * rawCpu.orElse(0.0)),
+                target(format("≤ 0.22 requests/msg (%.3f)", requestsPerMessage) + at, requestsPerMessage <= 0.22));
     }
 
-    private Optional<Double> drainMedian(int threads, Predicate<DrainResult> kind) {
-        return drains.stream().filter(kind).filter(d -> d.contender().threads() == threads).findFirst()
+    private void latencyTable() {
+        section = "drain under latency";
+        line("## Drain under latency (median %d ms, p99 %d ms a request)", settings.latencyMedian().toMillis(),
+                settings.latencyP99().toMillis());
+        line("");
+        drainRows(latencyDrains, this::latencyTargets);
+        latencyDrains.stream().filter(r -> r.is(App.CHANGES) && r.contender().threads() > 1).findFirst()
+                .ifPresent(tuned -> median(latencyDrains, 1, d -> d.is(App.CHANGES)).ifPresent(one -> line(
+                        "Scaling: the extension with %d loops drained %.2f× as fast as with one loop, on %d cores"
+                                + " shared with the server, the proxy and the runner.",
+                        tuned.contender().threads(), tuned.median() / one, machine.processors())));
+        line("");
+        requestsByAction(latencyDrains);
+    }
+
+    private String latencyTargets(DrainResult r, double requestsPerMessage) {
+        int threads = r.contender().threads();
+        Optional<Double> raw = median(latencyDrains, threads, DrainResult::isRaw);
+        Optional<Double> smallRye = median(latencyDrains, threads, d -> d.is(App.SMALLRYE));
+        String at = " (x" + threads + ")";
+        List<String> targets = new ArrayList<>();
+        if (threads == 1) {
+            // ten messages a batch, one batch per median round trip: what one loop waiting on each receive reaches
+            double limit = 10 * 1000.0 / settings.latencyMedian().toMillis();
+            targets.add(target(format("≥ 0.9 × 10 msgs per median round trip = %.0f msgs/s (%.0f)", 0.9 * limit,
+                    r.median()), r.median() >= 0.9 * limit));
+            targets.add(target("≥ 1.8 × raw " + ratio(r.median(), raw) + at, r.median() >= 1.8 * raw.orElse(0.0)));
+        }
+        targets.add(target("≥ 3 × SmallRye " + ratio(r.median(), smallRye) + at,
+                r.median() >= 3 * smallRye.orElse(0.0)));
+        targets.add(target(format("≤ 0.22 requests/msg (%.3f)", requestsPerMessage) + at,
+                requestsPerMessage <= 0.22));
+        return String.join("; ", targets);
+    }
+
+    private static Optional<Double> median(List<DrainResult> results, int threads, Predicate<DrainResult> kind) {
+        return results.stream().filter(kind).filter(d -> d.contender().threads() == threads).findFirst()
                 .map(DrainResult::median);
     }
 
+    private static Optional<Double> cpu(List<DrainResult> results, int threads, Predicate<DrainResult> kind) {
+        return results.stream().filter(kind).filter(d -> d.contender().threads() == threads).findFirst()
+                .map(DrainResult::cpuSecondsPer10k);
+    }
+
     private void idleTable() {
+        section = "idle queue";
         line("## Idle queue: pickup latency (%d messages, 20-200 ms apart) and receive requests (%d s)",
                 settings.pickups(), settings.idle().toSeconds());
         line("");
@@ -104,8 +187,11 @@ final class Report {
         for (PickupResult p : pickups) {
             boolean extension = p.is(App.CHANGES);
             String targets = extension ? String.join("; ",
-                    target("p50 ≤ 2 × raw", p.p50Millis() <= 2 * raw.map(PickupResult::p50Millis).orElse(0.0)),
-                    target("≤ 3.1 receives/min", p.idleReceivesPerMinute() <= 3.1)) : "";
+                    target("pickup p50 ≤ 2 × raw " + ratio(p.p50Millis(), raw.map(PickupResult::p50Millis)),
+                            p.p50Millis() <= 2 * raw.map(PickupResult::p50Millis).orElse(0.0)),
+                    target(format("≤ 3.1 idle receives/min (%.2f)", p.idleReceivesPerMinute()),
+                            p.idleReceivesPerMinute() <= 3.1))
+                    : "";
             line("| %s | %d | %.1f | %.1f | %s | %s | %.2f | %s |", p.contender().name(), p.contender().threads(),
                     p.p50Millis(), p.p99Millis(), ratio(p.p50Millis(), raw.map(PickupResult::p50Millis)),
                     ratio(p.p99Millis(), raw.map(PickupResult::p99Millis)), p.idleReceivesPerMinute(), targets);
@@ -114,6 +200,7 @@ final class Report {
     }
 
     private void startupTable() {
+        section = "startup and memory";
         line("## Startup and memory (median of %d starts each, alternating)", settings.startups());
         line("");
         line("| application | ready ms (process start to HTTP answer) | Quarkus \"started in\" ms | RSS MB"
@@ -136,8 +223,61 @@ final class Report {
                 changes.loggedMillis() - idle.loggedMillis(), changes.rssMegabytes() - idle.rssMegabytes(),
                 changes.rssAfterGcMegabytes() - idle.rssAfterGcMegabytes());
         line("");
-        line("Targets: %s; %s", target("≤ 100 ms startup", startup <= 100), target("≤ 20 MB RSS", rss <= 20));
+        line("Targets: %s; %s", target(format("adds ≤ 100 ms to startup (%+.0f ms)", startup), startup <= 100),
+                target(format("adds ≤ 20 MB RSS (%+.1f MB)", rss), rss <= 20));
         line("");
+    }
+
+    private void manyQueuesTable() {
+        section = "many queues";
+        line("## Many queues: the extension's application with one busy queue and 0 to %d idle ones",
+                manyQueues.get(manyQueues.size() - 1).idleQueues());
+        line("");
+        line("Each started once; idle for %d s after a warm-up of %d messages, then its busy queue drains %d messages"
+                + " (loopback, no latency).", settings.manyQueuesIdle().toSeconds(), settings.warmupMessages(),
+                settings.manyQueuesMessages());
+        line("");
+        line("| idle queues | ready ms | Quarkus \"started in\" ms | RSS after a full GC MB | live threads"
+                + " | idle CPU ms/min | idle receives/min per queue | connections open | busy drain ms"
+                + " | drain vs alone |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        ManyQueuesResult alone = manyQueues.get(0);
+        for (ManyQueuesResult r : manyQueues) {
+            line("| %d | %.0f | %.0f | %.1f | %d | %.0f | %s | %d | %.0f | %.2f× |", r.idleQueues(), r.readyMillis(),
+                    r.loggedMillis(), r.rssAfterGcMegabytes(), r.threads(), r.idleCpuMillisPerMinute(),
+                    r.idleQueues() == 0 ? "" : format("%.2f", r.idleReceivesPerMinutePerQueue()),
+                    r.openConnections(), r.drainMillis(), r.drainMillis() / alone.drainMillis());
+        }
+        line("");
+        ManyQueuesResult most = manyQueues.get(manyQueues.size() - 1);
+        double kbPerQueue = (most.rssAfterGcMegabytes() - alone.rssAfterGcMegabytes()) * 1024 / most.idleQueues();
+        List<String> targets = new ArrayList<>();
+        targets.add(target(format("threads do not grow with queues (%d alone, %d with %d idle)", alone.threads(),
+                most.threads(), most.idleQueues()), most.threads() <= alone.threads() + 2));
+        targets.add(target(format("RSS ≤ +100 KB per idle queue (%+.0f KB)", kbPerQueue), kbPerQueue <= 100));
+        for (ManyQueuesResult r : manyQueues.subList(1, manyQueues.size())) {
+            targets.add(target(format("about 3 idle receives/min per queue (%.2f with %d)",
+                    r.idleReceivesPerMinutePerQueue(), r.idleQueues()), r.idleReceivesPerMinutePerQueue() <= 3.3));
+        }
+        for (ManyQueuesResult r : manyQueues.subList(1, manyQueues.size())) {
+            targets.add(target(format("busy drain ≤ 1.2 × alone (%.2f× with %d)", r.drainMillis() / alone.drainMillis(),
+                    r.idleQueues()), r.drainMillis() <= 1.2 * alone.drainMillis()));
+        }
+        line("Targets: %s", String.join("; ", targets));
+        line("");
+    }
+
+    private void summary() {
+        line("## Every target");
+        line("");
+        line("| section | target (figure) | verdict |");
+        line("|---|---|---|");
+        for (String[] verdict : verdicts) {
+            line("| %s | %s | %s |", verdict[0], verdict[1], verdict[2]);
+        }
+        line("");
+        long missed = verdicts.stream().filter(v -> !v[2].equals("pass")).count();
+        line("%d of %d targets met.", verdicts.size() - missed, verdicts.size());
     }
 
     private StartupResult startup(String label) {
@@ -148,8 +288,10 @@ final class Report {
         return reference.map(r -> format("%.2f×", value / r)).orElse("");
     }
 
-    private static String target(String label, boolean pass) {
-        return label + ": " + (pass ? "pass" : "**miss**");
+    private String target(String label, boolean pass) {
+        String verdict = pass ? "pass" : "**miss**";
+        verdicts.add(new String[] { section, label, verdict });
+        return label + ": " + verdict;
     }
 
     private void line(String format, Object... args) {

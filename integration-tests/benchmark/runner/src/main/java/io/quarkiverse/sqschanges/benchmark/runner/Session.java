@@ -3,6 +3,7 @@ package io.quarkiverse.sqschanges.benchmark.runner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkiverse.sqschanges.testkit.SqsRequest;
@@ -81,6 +82,11 @@ final class Session implements AutoCloseable {
         Await.until(() -> consumer.observed() >= total && admin.remaining(queue) == 0, timeout,
                 () -> String.format("%s x%d observed %d of %d messages (queue %s)", contender.name(),
                         contender.threads(), consumer.observed(), total, queue.name()));
+    }
+
+    /** Delays every answer of the SQS server to this contender from now on by a draw from the model. */
+    void setLatency(LongSupplier delayNanos) {
+        route.setLatency(delayNanos);
     }
 
     /** @return the requests about a queue within a time window, on the {@link System#nanoTime()} clock */

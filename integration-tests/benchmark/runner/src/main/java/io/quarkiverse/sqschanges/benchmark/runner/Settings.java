@@ -2,6 +2,8 @@ package io.quarkiverse.sqschanges.benchmark.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * What to run, from the system properties {@code benchmark.*} (the runner's pom passes them on, with defaults).
@@ -14,11 +16,21 @@ import java.time.Duration;
  * @param idle how long receive requests on an idle queue are counted
  * @param startups how many times each application is started for the startup figures
  * @param appHeap the JVM flags given to every application (a heap limit by default), separated by spaces
+ * @param latency whether the drains are run again under the latency model
+ * @param latencyMedian the median delay the proxy adds to each answer under the latency model
+ * @param latencyP99 the 99th percentile of that delay
+ * @param latencyMessages the messages each drain under latency consumes
+ * @param latencyRounds how many times each contender drains under latency
+ * @param manyQueues whether the many-queues section runs
+ * @param idleQueueCounts the numbers of idle queues of the many-queues applications, besides the busy one
+ * @param manyQueuesIdle how long the many-queues applications idle while requests, CPU and threads are counted
+ * @param manyQueuesMessages the messages the busy queue of a many-queues application drains
  * @param root the benchmark directory, {@code integration-tests/benchmark}
  */
 record Settings(int messages, int warmupMessages, int rounds, int threads, int pickups, Duration idle, int startups,
-        String appHeap,
-        Path root) {
+        String appHeap, boolean latency, Duration latencyMedian, Duration latencyP99, int latencyMessages,
+        int latencyRounds, boolean manyQueues, List<Integer> idleQueueCounts, Duration manyQueuesIdle,
+        int manyQueuesMessages, Path root) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -30,6 +42,16 @@ record Settings(int messages, int warmupMessages, int rounds, int threads, int p
                 Duration.ofSeconds(Integer.getInteger("benchmark.idle-seconds", 45)),
                 Integer.getInteger("benchmark.startups", 3),
                 System.getProperty("benchmark.app-heap", "-Xmx256m"),
+                Boolean.parseBoolean(System.getProperty("benchmark.latency", "true")),
+                Duration.ofMillis(Integer.getInteger("benchmark.latency-median-ms", 20)),
+                Duration.ofMillis(Integer.getInteger("benchmark.latency-p99-ms", 150)),
+                Integer.getInteger("benchmark.latency-messages", 3_000),
+                Integer.getInteger("benchmark.latency-rounds", 2),
+                Boolean.parseBoolean(System.getProperty("benchmark.many-queues", "true")),
+                Arrays.stream(System.getProperty("benchmark.idle-queues", "1,20,100").split(","))
+                        .map(String::trim).filter(n -> !n.isEmpty()).map(Integer::valueOf).toList(),
+                Duration.ofSeconds(Integer.getInteger("benchmark.many-queues-idle-seconds", 45)),
+                Integer.getInteger("benchmark.many-queues-messages", 10_000),
                 Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
     }
 
