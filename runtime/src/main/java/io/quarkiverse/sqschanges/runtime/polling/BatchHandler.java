@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.SqsMessage;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.format.InvalidMessageException;
@@ -45,16 +44,16 @@ final class BatchHandler {
 
     /**
      * @param dispatch fires a change to its observers; completes when they have, exceptionally if one failed
-     * @param duplicates the filter, or {@code null} if the queue does not deduplicate
+     * @param duplicates the queue's duplicate filter, with no filter if the queue does not deduplicate
      */
     BatchHandler(QueueSettings queue, ChangeFactory changeFactory, Function<Change, CompletionStage<Void>> dispatch,
-            DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing) {
+            DuplicateClaims duplicates, QueueCounters counters, ChangeTracing tracing) {
         this.queue = queue;
         this.tracing = tracing;
         this.counters = counters;
         this.changeFactory = changeFactory;
         this.dispatch = dispatch;
-        this.duplicates = new DuplicateClaims(queue.name(), duplicates);
+        this.duplicates = duplicates;
         this.policy = new FailurePolicy(queue);
     }
 
@@ -66,21 +65,24 @@ final class BatchHandler {
     /**
      * Handles a batch on the calling thread (synchronous observers run on it).
      *
+     * @param visibilitySeconds the visibility timeout the messages were received with (0 or less if unknown): how
+     *        long the duplicate filter's claims last at least
      * @param released told about each message that is neither deleted nor delayed (kept, or held back), as soon as
      *        that is known, so that SQS may deliver it again; the others stay hidden until the batch is settled
      * @return what to do with the messages, once every observer of the batch has completed
      */
-    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, Consumer<Message> released) {
-        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, released)
-                : handleAll(queueUrl, messages, released);
+    CompletionStage<BatchOutcome> handle(String queueUrl, List<Message> messages, int visibilitySeconds,
+            Consumer<Message> released) {
+        return queue.fifo() ? handleInGroupOrder(queueUrl, messages, visibilitySeconds, released)
+                : handleAll(queueUrl, messages, visibilitySeconds, released);
     }
 
-    private CompletionStage<BatchOutcome> handleAll(String queueUrl, List<Message> messages,
+    private CompletionStage<BatchOutcome> handleAll(String queueUrl, List<Message> messages, int visibilitySeconds,
             Consumer<Message> released) {
         BatchOutcome outcome = new BatchOutcome();
         List<CompletableFuture<Void>> all = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            all.add(handleOne(queueUrl, message).thenAccept(decision -> {
+            all.add(handleOne(queueUrl, message, visibilitySeconds).thenAccept(decision -> {
                 outcome.settle(message, decision);
                 if (decision.fate() == Fate.KEEP) {
                     released.accept(message);
@@ -91,7 +93,7 @@ final class BatchHandler {
     }
 
     private CompletionStage<BatchOutcome> handleInGroupOrder(String queueUrl, List<Message> messages,
-            Consumer<Message> released) {
+            int visibilitySeconds, Consumer<Message> released) {
         BatchOutcome outcome = new BatchOutcome();
         Set<String> heldGroups = new HashSet<>();
         for (Message message : messages) {
@@ -101,7 +103,7 @@ final class BatchHandler {
                         message.messageId(), queue.name(), group);
                 released.accept(message);
             } else {
-                Decision decision = handleOne(queueUrl, message).join();
+                Decision decision = handleOne(queueUrl, message, visibilitySeconds).join();
                 outcome.settle(message, decision);
                 if (decision.fate() != Fate.DELETE) {
                     heldGroups.add(group);
@@ -120,14 +122,14 @@ final class BatchHandler {
      *
      * @return the decision, once the message's observers have completed; never completes exceptionally
      */
-    private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage) {
+    private CompletableFuture<Decision> handleOne(String queueUrl, Message sdkMessage, int visibilitySeconds) {
         SqsMessage message = SqsMessage.of(sdkMessage);
         ChangeTracing.MessageSpan span = ChangeTracing.NO_SPAN;
         CompletableFuture<Decision> decision = null;
         try {
             span = tracing.start(queue, queueUrl, message);
             try (ChangeTracing.Scope ignored = span.makeCurrent()) {
-                decision = handleInSpan(queueUrl, message, span);
+                decision = handleInSpan(queueUrl, message, visibilitySeconds, span);
             }
         } catch (Throwable e) {
             // formats, mappers and observers are handled in handleInSpan: this is the extension's own failure
@@ -166,9 +168,9 @@ final class BatchHandler {
         }
     }
 
-    private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
+    private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message, int visibilitySeconds,
             ChangeTracing.MessageSpan span) {
-        switch (duplicates.claim(message)) {
+        switch (duplicates.claim(message, visibilitySeconds)) {
             case HANDLED:
                 LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted",
                         message.messageId(), queue.name());

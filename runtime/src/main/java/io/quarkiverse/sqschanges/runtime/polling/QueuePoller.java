@@ -324,8 +324,8 @@ public final class QueuePoller {
      *
      * @see BatchHandler#handle
      */
-    CompletionStage<BatchOutcome> handle(List<Message> messages, Consumer<Message> released) {
-        return handler.handle(queueUrl, messages, released);
+    CompletionStage<BatchOutcome> handle(List<Message> messages, int visibilitySeconds, Consumer<Message> released) {
+        return handler.handle(queueUrl, messages, visibilitySeconds, released);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class QueuePollerFactory {
 
     private final Function<Change, CompletionStage<Void>> dispatch;
     private final DuplicateFilter duplicates;
+    private final FilterAvailability duplicatesAvailability;
     private final ChangeTracing tracing;
     private final Executor workers;
     private final ScheduledExecutorService timer;
@@ -36,6 +37,7 @@ public final class QueuePollerFactory {
             ChangeTracing tracing, Executor workers, ScheduledExecutorService timer) {
         this.dispatch = dispatch;
         this.duplicates = duplicates;
+        this.duplicatesAvailability = new FilterAvailability(duplicates, System::nanoTime);
         this.tracing = tracing;
         this.workers = workers;
         this.timer = timer;
@@ -49,7 +51,9 @@ public final class QueuePollerFactory {
             BooleanSupplier paused) {
         QueueCounters counters = new QueueCounters();
         BatchHandler handler = new BatchHandler(queue, new ChangeFactory(queue, format, mapper), dispatch,
-                queue.deduplicate() ? duplicates : null, counters, tracing);
+                new DuplicateClaims(queue.name(), queue.deduplicate() ? duplicates : null, duplicatesAvailability,
+                        counters),
+                counters, tracing);
         return new QueuePoller(queue, sqs, handler, workers, timer,
                 new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, () -> System.nanoTime() / 1_000_000), counters, paused);
     }

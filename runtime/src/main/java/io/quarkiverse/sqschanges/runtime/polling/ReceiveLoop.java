@@ -88,7 +88,7 @@ final class ReceiveLoop {
             poller.release(messages, "release it at shutdown").whenComplete((ignored, failure) -> end());
             return;
         }
-        Batch batch = new Batch(messages, poller.keepHidden(messages, receivedBy));
+        Batch batch = new Batch(messages, receivedBy.visibilitySeconds(), poller.keepHidden(messages, receivedBy));
         boolean handleNow;
         boolean receiveNext;
         boolean releaseInstead;
@@ -154,7 +154,7 @@ final class ReceiveLoop {
         }
         CompletionStage<BatchOutcome> handled;
         try {
-            handled = poller.handle(batch.messages, batch::released);
+            handled = poller.handle(batch.messages, batch.visibilitySeconds, batch::released);
         } catch (Throwable e) {
             handled = CompletableFuture.failedFuture(e);
         }
@@ -296,11 +296,14 @@ final class ReceiveLoop {
     private static final class Batch {
 
         final List<Message> messages;
+        /** The visibility timeout the batch was received with; -1 if the queue's own, unknown. */
+        final int visibilitySeconds;
         private final VisibilityHeartbeat.Beat beat;
 
         /** @param beat the heartbeat that keeps the batch hidden, or {@code null} */
-        Batch(List<Message> messages, VisibilityHeartbeat.Beat beat) {
+        Batch(List<Message> messages, int visibilitySeconds, VisibilityHeartbeat.Beat beat) {
             this.messages = messages;
+            this.visibilitySeconds = visibilitySeconds;
             this.beat = beat;
         }
 
