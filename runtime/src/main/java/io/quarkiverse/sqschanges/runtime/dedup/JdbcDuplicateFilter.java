@@ -36,6 +36,11 @@ public final class JdbcDuplicateFilter implements DuplicateFilter, AutoCloseable
     private static final Logger LOG = Logger.getLogger(JdbcDuplicateFilter.class);
     /** Claims made through {@link #claim(String, String)}, without a duration: SQS's default visibility timeout. */
     static final Duration DEFAULT_CLAIM = Duration.ofSeconds(30);
+    /**
+     * The shortest claim: the claims held are renewed a third of their duration ahead, and that must leave time for
+     * a renewal that comes late (a busy machine, a slow statement), with a 1 s visibility timeout too.
+     */
+    static final long MIN_CLAIM_MILLIS = 5000;
     private static final int ATTEMPTS = 3;
 
     private final DataSource dataSource;
@@ -44,13 +49,14 @@ public final class JdbcDuplicateFilter implements DuplicateFilter, AutoCloseable
     private final String holder = UUID.randomUUID().toString();
     private final DatabaseClock clock = new DatabaseClock(System::nanoTime);
     private final Map<Key, Held> held = new ConcurrentHashMap<>();
+    private final long minClaimMillis;
     private volatile boolean tableReady;
     private volatile TableMaintenance maintenance;
 
     private record Key(String queue, String messageId) {
     }
 
-    /** A claim this instance holds: renewed when half its duration has passed, on the database's clock. */
+    /** A claim this instance holds: renewed when a third of its duration has passed, on the database's clock. */
     private record Held(long durationMillis, long renewAtMillis) {
     }
 
@@ -59,9 +65,15 @@ public final class JdbcDuplicateFilter implements DuplicateFilter, AutoCloseable
      * @param table a table name, optionally qualified by its schema, checked with {@link #validTableName}
      */
     public JdbcDuplicateFilter(DataSource dataSource, String description, String table) {
+        this(dataSource, description, table, MIN_CLAIM_MILLIS);
+    }
+
+    /** @param minClaimMillis the shortest claim: tests shorten it to see claims expire */
+    JdbcDuplicateFilter(DataSource dataSource, String description, String table, long minClaimMillis) {
         this.dataSource = dataSource;
         this.description = description;
         this.table = new DuplicateTable(table);
+        this.minClaimMillis = minClaimMillis;
     }
 
     /** @return whether a table name is one this filter accepts: {@code [schema.]table}, letters, digits, underscores */
@@ -139,7 +151,7 @@ public final class JdbcDuplicateFilter implements DuplicateFilter, AutoCloseable
 
     @Override
     public Claim claim(String queue, String messageId, Duration claimFor) {
-        long duration = Math.max(1000, claimFor.toMillis());
+        long duration = Math.max(minClaimMillis, claimFor.toMillis());
         try (Connection connection = connection()) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 long now = clock.nowMillis();
@@ -205,7 +217,7 @@ public final class JdbcDuplicateFilter implements DuplicateFilter, AutoCloseable
     }
 
     private void hold(String queue, String messageId, long duration, long now) {
-        held.put(new Key(queue, messageId), new Held(duration, now + duration / 2));
+        held.put(new Key(queue, messageId), new Held(duration, now + duration / 3));
     }
 
     @Override
@@ -278,7 +290,7 @@ public final class JdbcDuplicateFilter implements DuplicateFilter, AutoCloseable
                 update.setString(3, entry.getKey().messageId);
                 update.setString(4, holder);
                 if (update.executeUpdate() == 1) {
-                    held.replace(entry.getKey(), claim, new Held(claim.durationMillis, now + claim.durationMillis / 2));
+                    held.replace(entry.getKey(), claim, new Held(claim.durationMillis, now + claim.durationMillis / 3));
                     renewed++;
                 } else if (held.remove(entry.getKey(), claim)) {
                     LOG.debugf("The claim of message %s of queue '%s' was taken over or is gone",

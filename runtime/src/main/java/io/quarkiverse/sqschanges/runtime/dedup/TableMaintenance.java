@@ -9,15 +9,16 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The background work of a {@link JdbcDuplicateFilter}, on one thread of its own (its statements block): every
- * second, the claims due are renewed; every minute, the database's clock is read again; every cleanup interval, rows
+ * The background work of a {@link JdbcDuplicateFilter}, on one thread of its own (its statements block): five times
+ * a second, the claims due are renewed (none, mostly: no statement then); every minute, the database's clock is read again;
+ * every cleanup interval, rows
  * older than the retention are removed, a batch per statement, until none is left. A failure is logged at WARN once
  * until the work succeeds again. Stopped at shutdown: a cleanup under way stops after its current statement.
  */
 final class TableMaintenance implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TableMaintenance.class);
-    private static final long RENEW_PERIOD_MILLIS = 1000;
+    private static final long RENEW_PERIOD_MILLIS = 200;
     private static final long CLOCK_PERIOD_MILLIS = 60_000;
 
     private final JdbcDuplicateFilter filter;

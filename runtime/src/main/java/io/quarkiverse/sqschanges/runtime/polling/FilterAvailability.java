@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 
 /**
- * Whether the application's {@link DuplicateFilter} works, shared by the queues that use it. After it failed (its
+ * Whether the application's {@link DuplicateFilter} works for one queue (a filter may fail for some queues only).
+ * After it failed (its
  * database cannot be reached, say), messages are handled as new without asking it, and it is asked again once every
  * {@link #RETRY_NANOS}, by one message, so that an outage costs no timeout per message. The change of state is
  * logged once each way: a WARN when it fails, an INFO when it works again.
@@ -18,6 +19,7 @@ final class FilterAvailability {
     private static final Logger LOG = Logger.getLogger(FilterAvailability.class);
     static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    private final String queue;
     private final DuplicateFilter filter;
     private final LongSupplier nanos;
     // guarded by this
@@ -25,7 +27,8 @@ final class FilterAvailability {
     private long retryAt;
     private long handledWithout;
 
-    FilterAvailability(DuplicateFilter filter, LongSupplier nanos) {
+    FilterAvailability(String queue, DuplicateFilter filter, LongSupplier nanos) {
+        this.queue = queue;
         this.filter = filter;
         this.nanos = nanos;
     }
@@ -47,8 +50,8 @@ final class FilterAvailability {
     synchronized void worked() {
         if (down) {
             down = false;
-            LOG.infof("The duplicate filter works again (%s); %d message(s) were handled without it meanwhile",
-                    filter, handledWithout);
+            LOG.infof("The duplicate filter works again for queue '%s' (%s); %d message(s) were handled without it"
+                    + " meanwhile", queue, filter, handledWithout);
             handledWithout = 0;
         }
     }
@@ -61,10 +64,10 @@ final class FilterAvailability {
             return;
         }
         down = true;
-        LOG.warnf("The duplicate filter failed (%s): could not %s. Until it works again, messages of queues with"
-                + " deduplicate=true are handled as new, without the duplicate check, so a message delivered twice"
+        LOG.warnf("The duplicate filter failed for queue '%s' (%s): could not %s. Until it works again, the"
+                + " queue's messages are handled as new, without the duplicate check, so a message delivered twice"
                 + " may fire its change twice; they are counted by the metric sqs.changes.deduplication.unavailable."
-                + " It is tried again every %d s", Failures.describe(failure), what,
+                + " It is tried again every %d s", queue, Failures.describe(failure), what,
                 TimeUnit.NANOSECONDS.toSeconds(RETRY_NANOS));
         LOG.debugf(failure, "The duplicate filter %s failed", filter);
     }

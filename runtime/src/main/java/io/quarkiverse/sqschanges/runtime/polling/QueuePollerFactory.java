@@ -25,7 +25,6 @@ public final class QueuePollerFactory {
 
     private final Function<Change, CompletionStage<Void>> dispatch;
     private final DuplicateFilter duplicates;
-    private final FilterAvailability duplicatesAvailability;
     private final ChangeTracing tracing;
     private final Executor workers;
     private final ScheduledExecutorService timer;
@@ -37,7 +36,6 @@ public final class QueuePollerFactory {
             ChangeTracing tracing, Executor workers, ScheduledExecutorService timer) {
         this.dispatch = dispatch;
         this.duplicates = duplicates;
-        this.duplicatesAvailability = new FilterAvailability(duplicates, System::nanoTime);
         this.tracing = tracing;
         this.workers = workers;
         this.timer = timer;
@@ -51,7 +49,8 @@ public final class QueuePollerFactory {
             BooleanSupplier paused) {
         QueueCounters counters = new QueueCounters();
         BatchHandler handler = new BatchHandler(queue, new ChangeFactory(queue, format, mapper), dispatch,
-                new DuplicateClaims(queue.name(), queue.deduplicate() ? duplicates : null, duplicatesAvailability,
+                new DuplicateClaims(queue.name(), queue.deduplicate() ? duplicates : null,
+                        new FilterAvailability(queue.name(), duplicates, System::nanoTime),
                         counters),
                 counters, tracing);
         return new QueuePoller(queue, sqs, handler, workers, timer,

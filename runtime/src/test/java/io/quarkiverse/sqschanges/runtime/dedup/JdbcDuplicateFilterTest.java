@@ -74,7 +74,7 @@ class JdbcDuplicateFilterTest {
         String table = "handled_" + tables.incrementAndGet();
         List<JdbcDuplicateFilter> instances = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JdbcDuplicateFilter filter = new JdbcDuplicateFilter(dataSource(database), database, table);
+            JdbcDuplicateFilter filter = new JdbcDuplicateFilter(dataSource(database), database, table, 1000);
             filter.start();
             instances.add(filter);
             filters.add(filter);
