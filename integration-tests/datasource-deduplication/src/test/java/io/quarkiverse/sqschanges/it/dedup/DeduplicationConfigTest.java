@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.test.config;
+package io.quarkiverse.sqschanges.it.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

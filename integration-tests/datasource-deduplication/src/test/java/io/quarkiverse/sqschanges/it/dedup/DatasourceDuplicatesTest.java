@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.test.delivery.dedup;
+package io.quarkiverse.sqschanges.it.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

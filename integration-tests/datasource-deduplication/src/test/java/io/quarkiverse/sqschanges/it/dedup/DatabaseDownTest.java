@@ -1,14 +1,17 @@
-package io.quarkiverse.sqschanges.test.delivery.dedup;
+package io.quarkiverse.sqschanges.it.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
-import io.quarkiverse.sqschanges.test.ReceivedChanges;
 import io.quarkiverse.sqschanges.testkit.EmbeddedPostgresql;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkiverse.sqschanges.testkit.LogRecords;
@@ -95,6 +97,16 @@ class DatabaseDownTest {
     }
 
     private List<String> revisions() {
-        return received.all().stream().map(Change::revision).toList();
+        return List.copyOf(received.revisions);
+    }
+
+    @Singleton
+    static class ReceivedChanges {
+
+        final List<String> revisions = new CopyOnWriteArrayList<>();
+
+        void on(@Observes Change change) {
+            revisions.add(change.revision());
+        }
     }
 }
