@@ -1,5 +1,7 @@
 package io.quarkiverse.sqschanges;
 
+import java.time.Duration;
+
 /**
  * Remembers which messages were handled, for queues with {@code deduplicate=true}: a message delivered again
  * after it was handled is deleted without firing its change a second time.
@@ -10,10 +12,12 @@ package io.quarkiverse.sqschanges;
  * makes no change, the application stopped): exactly one of the two, once. A copy of the message that comes while
  * it is claimed is neither fired nor deleted: the first copy may still fail, and SQS delivers the message again.
  * <p>
- * The extension provides an in-memory filter (per application instance, bounded by
- * {@code quarkus.sqs-changes.deduplication.*}), which knows the claims of its own instance. To share what was
- * handled between instances, or to keep it across restarts, provide a bean implementing this interface (for example
- * backed by a database or Redis): it replaces the in-memory one. It is called from the polling threads of several
+ * The extension provides two filters, chosen with {@code quarkus.sqs-changes.deduplication.store}: an in-memory one
+ * (per application instance, bounded by {@code quarkus.sqs-changes.deduplication.window} and {@code max-entries}),
+ * which knows the claims of its own instance, and one on the application's datasource ({@code store=datasource},
+ * with {@code quarkus-agroal}), which shares claims and handled ids between instances and keeps them across
+ * restarts. To keep them elsewhere (Redis, say), provide a bean implementing this interface: it replaces both. It is called
+ * from the polling threads of several
  * queues at once and must be thread-safe. A filter written for the first version of this interface, with
  * {@link #alreadyHandled} and {@link #handled} only, keeps working: it does not know about claims, so copies in
  * flight at the same time are both fired, as before.
@@ -61,6 +65,27 @@ public interface DuplicateFilter {
      */
     default Claim claim(String queue, String messageId) {
         return alreadyHandled(queue, messageId) ? Claim.HANDLED : Claim.CLAIMED;
+    }
+
+    /**
+     * Claims a message, as {@link #claim(String, String)} does, knowing how long the copy being claimed stays hidden
+     * from other consumers: the visibility timeout it was received with. This is what the extension calls. A filter
+     * shared between instances should keep the claim at least that long, and for as long as its holder is alive and
+     * handling the message (renewing it, say): the visibility heartbeat keeps a slow message hidden longer than its
+     * visibility timeout, and with the heartbeat off SQS shows the message to other consumers while it is handled.
+     * After its holder died, the claim should expire about that long after it was last renewed, so that the next
+     * copy is handled.
+     * <p>
+     * The default ignores the duration and calls {@link #claim(String, String)}, so that filters written before this
+     * method keep working unchanged.
+     *
+     * @param queue the configured queue name
+     * @param messageId the SQS message id
+     * @param claimFor the visibility timeout the claimed copy was received with
+     * @return as {@link #claim(String, String)}
+     */
+    default Claim claim(String queue, String messageId, Duration claimFor) {
+        return claim(queue, messageId);
     }
 
     /**

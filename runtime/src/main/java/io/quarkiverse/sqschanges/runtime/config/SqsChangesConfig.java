@@ -237,7 +237,8 @@ public interface SqsChangesConfig {
         /**
          * Whether to skip messages whose message id was already handled (SQS standard queues deliver at least
          * once, so rarely twice). A skipped duplicate is deleted without an event. The ids are kept by the
-         * {@code DuplicateFilter} bean: by default in memory, see {@code quarkus.sqs-changes.deduplication}.
+         * {@code DuplicateFilter} bean: by default in memory, or in the application's database with
+         * {@code quarkus.sqs-changes.deduplication.store=datasource}.
          */
         @WithDefault("false")
         boolean deduplicate();
@@ -303,8 +304,8 @@ public interface SqsChangesConfig {
     }
 
     /**
-     * The in-memory duplicate filter used by queues with {@code deduplicate=true}, unless the application
-     * provides its own {@code DuplicateFilter} bean.
+     * The duplicate filter of the queues with {@code deduplicate=true}, unless the application provides its own
+     * {@code DuplicateFilter} bean.
      */
     Deduplication deduplication();
 
@@ -332,20 +333,84 @@ public interface SqsChangesConfig {
     }
 
     /**
-     * The in-memory duplicate filter.
+     * The duplicate filter of the queues with {@code deduplicate=true}.
      */
     interface Deduplication {
 
+        /** The default of {@code table}. */
+        String DEFAULT_TABLE = "sqs_changes_handled";
+
         /**
-         * How long a handled message id is remembered.
+         * Where the claimed and handled message ids are kept: {@code memory}, in this application instance only (a
+         * restart forgets them, another instance never knew them); or {@code datasource}, in a table of the
+         * application's database, shared by every instance that uses it and kept across restarts. {@code datasource}
+         * needs the {@code quarkus-agroal} extension and a JDBC driver (such as {@code quarkus-jdbc-postgresql});
+         * PostgreSQL, MySQL, MariaDB and H2 are supported. An application that provides its own
+         * {@code DuplicateFilter} bean uses that one instead.
+         */
+        @WithDefault("memory")
+        DuplicateStore store();
+
+        /**
+         * With {@code store=datasource}: the name of the datasource that holds the table, as configured under
+         * {@code quarkus.datasource."<name>".*}. Defaults to the default datasource ({@code quarkus.datasource.*}).
+         */
+        Optional<String> datasource();
+
+        /**
+         * With {@code store=datasource}: the table of claimed and handled message ids, optionally qualified by its
+         * schema ({@code schema.table}); letters, digits and underscores only. It is created at startup when it does
+         * not exist; to manage it with Flyway or Liquibase instead, create it with the DDL the guide gives.
+         * Instances that share the table must give each queue the same configured name.
+         */
+        @WithDefault(DEFAULT_TABLE)
+        String table();
+
+        /**
+         * With {@code store=datasource}: how long a handled message id is kept. The default is SQS's longest message
+         * retention, after which SQS cannot deliver that message any more; a shorter retention is enough when the
+         * queues keep messages for less time (their {@code MessageRetentionPeriod}).
+         */
+        @WithDefault("14d")
+        Duration retention();
+
+        /**
+         * With {@code store=datasource}: how often the ids older than {@code retention} are removed, in the
+         * background, the first time shortly after startup. Claims whose holder died without releasing them are
+         * removed too, once older than {@code retention}.
+         */
+        @WithDefault("1h")
+        Duration cleanupInterval();
+
+        /**
+         * With {@code store=datasource}: how many rows one statement of the cleanup deletes at most, so that it
+         * never holds many locks or one long transaction; a run goes on with more statements until nothing is left
+         * to remove.
+         */
+        @WithDefault("1000")
+        int cleanupBatchSize();
+
+        /**
+         * With {@code store=memory}: how long a handled message id is remembered.
          */
         @WithDefault("1h")
         Duration window();
 
         /**
-         * How many handled message ids are remembered at most, over all queues; the oldest are forgotten first.
+         * With {@code store=memory}: how many handled message ids are remembered at most, over all queues; the
+         * oldest are forgotten first.
          */
         @WithDefault("100000")
         int maxEntries();
+    }
+
+    /**
+     * Where a duplicate filter keeps message ids.
+     */
+    enum DuplicateStore {
+        /** In this application instance's memory. */
+        MEMORY,
+        /** In a table of the application's datasource. */
+        DATASOURCE
     }
 }

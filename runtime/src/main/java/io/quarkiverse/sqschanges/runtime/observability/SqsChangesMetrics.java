@@ -81,6 +81,9 @@ public class SqsChangesMetrics {
                 QueueCounters::deleted);
         counter("messages.duplicates", "Messages skipped as already handled (deduplicate=true)", tags, counters,
                 QueueCounters::duplicates);
+        counter("deduplication.unavailable", "Messages handled as new, without the duplicate check, because the"
+                + " duplicate filter failed or was unavailable (deduplicate=true)", tags, counters,
+                QueueCounters::withoutDuplicateFilter);
         for (QueueCounters.FailureReason reason : QueueCounters.FailureReason.values()) {
             counter("messages.failed", "Messages whose handling failed, by reason", tags.and("reason",
                     reason.name().toLowerCase()), counters, s -> s.failedCount(reason));

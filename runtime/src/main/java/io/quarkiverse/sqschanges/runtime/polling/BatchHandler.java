@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.Change;
-import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.SqsMessage;
 import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
 import io.quarkiverse.sqschanges.runtime.changeset.SetMember;
@@ -50,17 +49,17 @@ final class BatchHandler {
 
     /**
      * @param dispatch fires a change to its observers; completes when they have, exceptionally if one failed
-     * @param duplicates the filter, or {@code null} if the queue does not deduplicate
+     * @param duplicates the queue's duplicate filter, with no filter if the queue does not deduplicate
      * @param sets gathers the changes of the codebases configured for change sets
      */
     BatchHandler(QueueSettings queue, ChangeFactory changeFactory, Function<Change, CompletionStage<Void>> dispatch,
-            DuplicateFilter duplicates, QueueCounters counters, ChangeTracing tracing, ChangeSetGatherer sets) {
+            DuplicateClaims duplicates, QueueCounters counters, ChangeTracing tracing, ChangeSetGatherer sets) {
         this.queue = queue;
         this.tracing = tracing;
         this.counters = counters;
         this.changeFactory = changeFactory;
         this.dispatch = dispatch;
-        this.duplicates = new DuplicateClaims(queue.name(), duplicates);
+        this.duplicates = duplicates;
         this.policy = new FailurePolicy(queue);
         this.sets = sets;
     }
@@ -185,7 +184,7 @@ final class BatchHandler {
 
     private CompletableFuture<Decision> handleInSpan(String queueUrl, SqsMessage message,
             ChangeTracing.MessageSpan span, Receipt receipt) {
-        switch (duplicates.claim(message)) {
+        switch (duplicates.claim(message, receipt.visibility().visibilitySeconds())) {
             case HANDLED:
                 LOG.debugf("Message %s of queue '%s' was already handled; the duplicate is deleted",
                         message.messageId(), queue.name());

@@ -16,4 +16,7 @@ interface BatchVisibility {
      * @return the held message, to settle on its own; {@code null} if the batch has no heartbeat
      */
     HeldMessages.HeldMessage hold(Message message);
+
+    /** @return the visibility timeout the batch was received with; 0 or less if unknown */
+    int visibilitySeconds();
 }

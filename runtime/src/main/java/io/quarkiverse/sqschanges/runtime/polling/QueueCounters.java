@@ -20,6 +20,7 @@ public final class QueueCounters {
     private final LongAdder failedMapping = new LongAdder();
     private final LongAdder failedObserver = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder withoutDuplicateFilter = new LongAdder();
     private final LongAdder receiveRequests = new LongAdder();
     private final LongAdder receiveErrors = new LongAdder();
     private final LongAdder deleteRequests = new LongAdder();
@@ -77,6 +78,15 @@ public final class QueueCounters {
 
     void duplicateSkipped() {
         duplicates.increment();
+    }
+
+    void handledWithoutDuplicateFilter() {
+        withoutDuplicateFilter.increment();
+    }
+
+    /** @return the messages handled as new because the duplicate filter failed or was unavailable */
+    public long withoutDuplicateFilter() {
+        return withoutDuplicateFilter.sum();
     }
 
     void receiveRequest(boolean succeeded) {

@@ -53,7 +53,10 @@ public final class QueuePollerFactory {
             BooleanSupplier paused) {
         QueueCounters counters = new QueueCounters();
         BatchHandler handler = new BatchHandler(queue, new ChangeFactory(queue, format, mapper), dispatch,
-                queue.deduplicate() ? duplicates : null, counters, tracing, sets);
+                new DuplicateClaims(queue.name(), queue.deduplicate() ? duplicates : null,
+                        new FilterAvailability(queue.name(), duplicates, System::nanoTime),
+                        counters),
+                counters, tracing, sets);
         return new QueuePoller(queue, sqs, handler, workers, timer,
                 new PollingBackoff(queue.pollInterval(), MAX_BACKOFF, () -> System.nanoTime() / 1_000_000), counters, paused);
     }

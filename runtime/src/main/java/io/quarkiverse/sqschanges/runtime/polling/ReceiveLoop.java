@@ -99,7 +99,7 @@ final class ReceiveLoop {
         try {
             poller.received(messages);
             batch = messages.isEmpty() || poller.stopping() ? null
-                    : new Batch(messages, poller.keepHidden(messages, receivedBy));
+                    : new Batch(messages, receivedBy.visibilitySeconds(), poller.keepHidden(messages, receivedBy));
         } catch (Throwable e) {
             // never leave the loop waiting on a receive that is over: its messages come back after their
             // visibility timeout
@@ -402,17 +402,25 @@ final class ReceiveLoop {
     private final class Batch implements BatchVisibility {
 
         final List<Message> messages;
+        /** The visibility timeout the batch was received with; -1 if the queue's own, unknown. */
+        final int visibilitySeconds;
         private final VisibilityHeartbeat.Beat beat;
 
         /** @param beat the heartbeat that keeps the batch hidden, or {@code null} */
-        Batch(List<Message> messages, VisibilityHeartbeat.Beat beat) {
+        Batch(List<Message> messages, int visibilitySeconds, VisibilityHeartbeat.Beat beat) {
             this.messages = messages;
+            this.visibilitySeconds = visibilitySeconds;
             this.beat = beat;
         }
 
         @Override
         public HeldMessages.HeldMessage hold(Message message) {
             return beat != null ? poller.hold(message, beat.hold(message)) : null;
+        }
+
+        @Override
+        public int visibilitySeconds() {
+            return visibilitySeconds;
         }
 
         /** @return whether the heartbeat keeps the batch hidden (it may then wait for its turn) */

@@ -50,13 +50,14 @@ final class VisibilityLookup {
 
     /**
      * @return the visibility timeout to receive with, in seconds, or -1 when the queue's own serves because nothing
-     *         needs to know it (no heartbeat); fails only when polling stops meanwhile
+     *         needs to know it (no heartbeat, no deduplication); fails only when polling stops meanwhile
      */
     CompletableFuture<Integer> lookUp(SqsAsyncClient sqs, String queueUrl) {
         if (queue.visibilityTimeoutSeconds().isPresent()) {
             return CompletableFuture.completedFuture(queue.visibilityTimeoutSeconds().getAsInt());
         }
-        if (!queue.visibilityHeartbeat()) {
+        // the heartbeat's period follows it, and the duplicate filter's claims last that long at least
+        if (!queue.visibilityHeartbeat() && !queue.deduplicate()) {
             return CompletableFuture.completedFuture(-1);
         }
         return read(sqs, queueUrl).handle((seconds, failure) -> {

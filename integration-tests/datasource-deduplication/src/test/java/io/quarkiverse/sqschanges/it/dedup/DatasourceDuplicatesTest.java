@@ -1,0 +1,128 @@
+package io.quarkiverse.sqschanges.it.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.sqschanges.Change;
+import io.quarkiverse.sqschanges.ChangeSourceControl;
+import io.quarkiverse.sqschanges.DuplicateFilter;
+import io.quarkiverse.sqschanges.runtime.dedup.JdbcDuplicateFilter;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With {@code deduplication.store=datasource}, the claims and handled ids are rows of a table of the application's
+ * datasource (H2 here), created at startup: a copy of a message delivered again and again while its first copy's
+ * observer waits is not fired (its claim is in the table); once handled, the row says so; and a message that the
+ * table says another instance handled is deleted without an event.
+ */
+class DatasourceDuplicatesTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(WaitingObserver.class))
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:datasource-duplicates;DB_CLOSE_DELAY=-1")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.sqs-changes.deduplication.store", "datasource")
+            .overrideConfigKey("quarkus.sqs-changes.deduplication.table", "shared_handled")
+            .overrideConfigKey("quarkus.sqs-changes.queues.claimed.queue-name", "datasource-duplicates")
+            .overrideConfigKey("quarkus.sqs-changes.queues.claimed.deduplicate", "true")
+            .overrideConfigKey("quarkus.sqs-changes.queues.claimed.concurrency", "2")
+            .overrideConfigKey("quarkus.sqs-changes.queues.claimed.visibility-heartbeat", "false")
+            .overrideConfigKey("quarkus.sqs-changes.queues.claimed.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.claimed.wait-time", "5s");
+
+    @Inject
+    WaitingObserver observer;
+
+    @Inject
+    ChangeSourceControl control;
+
+    @Inject
+    DuplicateFilter filter;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void claimsAndHandledIdsAreRowsOfTheTable() throws SQLException {
+        assertThat(filter).isInstanceOf(JdbcDuplicateFilter.class);
+        EmbeddedSqs sqs = EmbeddedSqs.devService();
+        String queueUrl = sqs.queueUrl("datasource-duplicates");
+        String id = sqs.send(queueUrl, "slow");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.fired.size() >= 1);
+        assertThat(state(id)).isEqualTo("CLAIMED");
+        // the first delivery and at least two copies while its observer waits
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> control.status("claimed").received() >= 3 || observer.fired.size() > 1);
+        assertThat(observer.fired).as("changes fired while the first copy is in flight").containsExactly(id);
+
+        observer.release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
+        assertThat(observer.fired).containsExactly(id);
+        assertThat(state(id)).isEqualTo("HANDLED");
+
+        // another instance handled this one: its row is there before this instance receives it
+        control.pause("claimed");
+        String handledElsewhere = sqs.send(queueUrl, "handled by another instance");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO shared_handled (queue_name, message_id, state, holder, claimed_until, handled_at)"
+                                + " VALUES ('claimed', ?, 'HANDLED', NULL, 0, 0)")) {
+            insert.setString(1, handledElsewhere);
+            insert.executeUpdate();
+        }
+        String fresh = sqs.send(queueUrl, "new");
+        control.resume("claimed");
+        control.pollNow("claimed");
+        await().atMost(Duration.ofSeconds(15)).until(() -> observer.fired.contains(fresh)
+                && sqs.messagesOnQueue(queueUrl) == 0);
+        assertThat(observer.fired).containsExactly(id, fresh);
+    }
+
+    private String state(String messageId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT state FROM shared_handled WHERE queue_name = 'claimed' AND message_id = ?")) {
+            select.setString(1, messageId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** Waits, on the first change only, until the test releases it. */
+    @Singleton
+    static class WaitingObserver {
+
+        final List<String> fired = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        void on(@Observes Change change) throws InterruptedException {
+            fired.add(change.revision());
+            if (fired.size() == 1) {
+                release.await(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The duplicate filter on the application's database ({@code quarkus.sqs-changes.deduplication.store=datasource}).
+ */
+package io.quarkiverse.sqschanges.runtime.dedup;
