@@ -18,8 +18,8 @@ import java.util.Objects;
  * The changes are in the order their messages were received (on a FIFO queue, each message group's in its order).
  * Each change has been fired on its own before, as always. Its message stays on its queue, hidden, until the
  * observers of its change and of its change set have completed normally; then it is deleted. If an observer of the
- * set fails, the set's messages are kept (or retried, as the queue's {@code on-failure} says) and delivered again:
- * their changes are fired again and gathered into a new set.
+ * set fails, the set's messages are handled as their queue's {@code on-failure} says: kept or retried, they are
+ * delivered again, their changes fired again and gathered into a new set; with {@code delete}, they are deleted.
  */
 public final class ChangeSet implements Iterable<Change> {
 

@@ -167,7 +167,9 @@ public interface SqsChangesConfig {
          * {@code prefetch-batches x max-messages} messages per round trip at most. Only one of them is a long poll;
          * the others return at once, and one that comes back short ends the overlap until the next full batch. 1
          * is one receive at a time. Each batch held ahead is kept hidden by the visibility heartbeat, and is not
-         * available to other consumers of the queue while it waits: lower this when handling is slow.
+         * available to other consumers of the queue while it waits: lower this when handling is slow. On a FIFO
+         * queue a loop holds one batch ahead, whatever this says: SQS holds a message group back while its messages
+         * are in flight.
          */
         @WithDefault(DEFAULT_PREFETCH_BATCHES)
         int prefetchBatches();
@@ -248,8 +250,10 @@ public interface SqsChangesConfig {
          * queue may hold at most: at this number it receives no more until sets have been handled and their
          * messages deleted. Each held message is in flight for SQS, which allows 120,000 in flight per queue,
          * standard or FIFO, for all consumers together; the default leaves room for other instances and for the
-         * batches being handled. The check is made before each receive, so a queue may hold up to two batches per
-         * receive loop more (a prefetched one and the one being handled). Held changes are kept in memory, bodies
+         * batches being handled. The check is made before each receive, so a queue may hold up to
+         * {@code prefetch-batches} + 1 batches per receive loop more (those received ahead and the one being handled).
+         * The quota is shared by every instance: keep instances times this (plus that) below it. Held changes are kept in
+         * memory, bodies
          * included: lower it for large bodies. 1 to 100,000.
          */
         @WithDefault("10000")
@@ -262,8 +266,10 @@ public interface SqsChangesConfig {
      * {@code ChangeSet} event, Buildbot's tree-stable timer. Off for a codebase unless one of its properties is
      * set, for example {@code quarkus.sqs-changes.change-sets.models.quiet-period=10s}. Configured per codebase,
      * not per queue, because a set is what observers of a codebase see: changes that several queues bring to one
-     * codebase are gathered into one set. The messages of a set stay hidden until the set is handled: every queue
-     * that brings changes to such a codebase needs {@code visibility-heartbeat=true}.
+     * codebase are gathered into one set. The messages of a set stay hidden until the set is handled: a queue whose
+     * codebase gathers sets needs {@code visibility-heartbeat=true} (startup fails otherwise); the messages of a
+     * queue without it whose mapper gives their changes such a codebase are deleted before their set is handled, with
+     * a warning.
      */
     @ConfigDocMapKey("codebase")
     @ConfigDocSection
