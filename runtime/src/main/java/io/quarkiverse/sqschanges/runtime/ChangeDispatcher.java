@@ -22,9 +22,6 @@ import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
 @ApplicationScoped
 public class ChangeDispatcher {
 
-    /** Codebases kept beyond those of the configured queues, for mappers that set their own. */
-    static final int MAX_OTHER_CODEBASES = 100;
-
     private final ChangeTracing tracing;
     private final ExecutorService executor;
     private final CodebaseEvents<Change> changes;

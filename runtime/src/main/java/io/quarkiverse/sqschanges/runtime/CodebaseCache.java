@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * What {@link ChangeDispatcher} resolves once per codebase, kept for the codebases of the configured queues and for
+ * What {@link CodebaseEvents} resolves once per codebase, kept for the codebases of the configured queues and for
  * at most a fixed number of others: a mapper may set any codebase, one per message even, and each would otherwise
  * stay in memory for good. A codebase beyond the bound is resolved again for each change, which is slower, but
  * correct.

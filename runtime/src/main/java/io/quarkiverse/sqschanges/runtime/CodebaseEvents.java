@@ -24,6 +24,8 @@ import io.quarkus.arc.ManagedContext;
 final class CodebaseEvents<T> {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** Codebases kept beyond those of the configured queues, for mappers that set their own. */
+    static final int MAX_OTHER_CODEBASES = 100;
 
     private final Event<T> events;
     private final BeanManager beanManager;
@@ -35,8 +37,8 @@ final class CodebaseEvents<T> {
     CodebaseEvents(Event<T> events, BeanManager beanManager, Set<String> configured) {
         this.events = events;
         this.beanManager = beanManager;
-        this.asyncObserversByCodebase = new CodebaseCache<>(configured, ChangeDispatcher.MAX_OTHER_CODEBASES);
-        this.eventsByCodebase = new CodebaseCache<>(configured, ChangeDispatcher.MAX_OTHER_CODEBASES);
+        this.asyncObserversByCodebase = new CodebaseCache<>(configured, MAX_OTHER_CODEBASES);
+        this.eventsByCodebase = new CodebaseCache<>(configured, MAX_OTHER_CODEBASES);
     }
 
     /**
