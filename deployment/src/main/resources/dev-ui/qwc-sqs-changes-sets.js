@@ -57,6 +57,9 @@ export class QwcSqsChangesSets extends LitElement {
     }
 
     _stateRenderer(set) {
+        if (set.state === 'stalled') {
+            return html`<span>fired, observers running longer than its handler-timeout: they may hang</span>`;
+        }
         if (set.state === 'running') {
             return html`<span>fired, observers running</span>`;
         }

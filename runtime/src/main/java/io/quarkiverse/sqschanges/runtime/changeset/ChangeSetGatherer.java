@@ -1,5 +1,6 @@
 package io.quarkiverse.sqschanges.runtime.changeset;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -67,6 +70,9 @@ public final class ChangeSetGatherer {
         OpenChangeSet open;
         final Deque<Due> due = new ArrayDeque<>();
         OpenChangeSet running;
+        long runningSince;
+        ScheduledFuture<?> stallCheck;
+        boolean stalled;
     }
 
     private record Due(OpenChangeSet set, ChangeSet.Trigger trigger) {
@@ -202,6 +208,18 @@ public final class ChangeSetGatherer {
         }
     }
 
+    /** @return the codebases whose running set's observers have outlived its {@code handler-timeout}, by name */
+    public synchronized Map<String, Duration> stalled() {
+        Map<String, Duration> stalled = new TreeMap<>();
+        long now = System.nanoTime();
+        codebases.forEach((name, codebase) -> {
+            if (codebase.stalled) {
+                stalled.put(name, Duration.ofNanos(now - codebase.runningSince));
+            }
+        });
+        return stalled;
+    }
+
     /** @return the sets being gathered, waiting their turn, and running, by codebase */
     public List<OpenSetView> openSets() {
         long now = System.nanoTime();
@@ -209,7 +227,7 @@ public final class ChangeSetGatherer {
         synchronized (this) {
             for (Codebase codebase : codebases.values()) {
                 if (codebase.running != null) {
-                    views.add(view(codebase.running, now, OpenSetView.RUNNING));
+                    views.add(view(codebase.running, now, codebase.stalled ? OpenSetView.STALLED : OpenSetView.RUNNING));
                 }
                 codebase.due.forEach(due -> views.add(view(due.set(), now, OpenSetView.WAITING)));
                 if (codebase.open != null) {
@@ -234,7 +252,8 @@ public final class ChangeSetGatherer {
      *
      * @param firstChangeAt when its first change came, ISO-8601
      * @param dueInMillis while gathering, how long until it is due if no change comes meanwhile; 0 otherwise
-     * @param state {@value #GATHERING}, {@value #WAITING} (due, after the set that runs) or {@value #RUNNING}
+     * @param state {@value #GATHERING}, {@value #WAITING} (due, after the set that runs), {@value #RUNNING} or
+     *        {@value #STALLED} (running longer than its {@code handler-timeout})
      */
     public record OpenSetView(String codebase, int changes, String firstChangeAt, long openMillis, long dueInMillis,
             String state) {
@@ -242,6 +261,7 @@ public final class ChangeSetGatherer {
         public static final String GATHERING = "gathering";
         public static final String WAITING = "waiting";
         public static final String RUNNING = "running";
+        public static final String STALLED = "stalled";
     }
 
     /** Guarded by {@code this}. */
@@ -277,13 +297,33 @@ public final class ChangeSetGatherer {
      *
      * @return the codebase's next due set, now running, or {@code null} if one runs already or none is due
      */
-    private static Due next(Codebase codebase) {
+    private Due next(Codebase codebase) {
         if (codebase.running != null || codebase.due.isEmpty()) {
             return null;
         }
         Due next = codebase.due.poll();
         codebase.running = next.set();
+        codebase.runningSince = System.nanoTime();
+        Duration timeout = settings.get(next.set().codebase()).handlerTimeout();
+        if (!timeout.isZero()) {
+            OpenChangeSet running = next.set();
+            codebase.stallCheck = timer.schedule(() -> stallIfRunning(codebase, running, timeout), timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
         return next;
+    }
+
+    /** On the timer: reports the set as stalled if its observers still run. */
+    private void stallIfRunning(Codebase codebase, OpenChangeSet set, Duration timeout) {
+        synchronized (this) {
+            if (codebase.running != set) {
+                return;
+            }
+            codebase.stalled = true;
+        }
+        LOG.warnf("The observers of the change set of codebase '%s' (%d changes) are still running after %s (%s): they"
+                + " may hang. Its messages stay hidden while they run, and the codebase's next sets wait for them",
+                set.codebase(), set.size(), timeout, ChangeSetSettings.property(set.codebase(), "handler-timeout"));
     }
 
     private void fire(Due due) {
@@ -326,9 +366,18 @@ public final class ChangeSetGatherer {
                 : failure;
         List<OpenChangeSet.Entry> failedWith = new ArrayList<>();
         Due fire;
+        boolean wasStalled;
+        long ranNanos;
         synchronized (this) {
             Codebase codebase = codebases.get(set.codebase());
             codebase.running = null;
+            wasStalled = codebase.stalled;
+            codebase.stalled = false;
+            ranNanos = System.nanoTime() - codebase.runningSince;
+            if (codebase.stallCheck != null) {
+                codebase.stallCheck.cancel(false);
+                codebase.stallCheck = null;
+            }
             Set<OpenChangeSet.GroupKey> groups = cause != null ? set.groups() : Set.of();
             if (!groups.isEmpty()) {
                 long barrier = receipts.get();
@@ -349,6 +398,10 @@ public final class ChangeSetGatherer {
                 }
             }
             fire = next(codebase);
+        }
+        if (wasStalled) {
+            LOG.infof("The observers of the change set of codebase '%s' completed after %d ms", set.codebase(),
+                    TimeUnit.NANOSECONDS.toMillis(ranNanos));
         }
         try {
             if (cause == null) {

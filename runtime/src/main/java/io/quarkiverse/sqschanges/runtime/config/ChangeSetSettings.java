@@ -14,8 +14,10 @@ import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig.ChangeSetConfig
  * @param quietPeriod how long the codebase must have had no new change before its set is fired
  * @param maxWait how long the first change of a set waits at most
  * @param maxChanges how many changes a set holds at most
+ * @param handlerTimeout how long a set's observers may run before the set is reported as stalled; zero: never
  */
-public record ChangeSetSettings(String codebase, Duration quietPeriod, Duration maxWait, int maxChanges) {
+public record ChangeSetSettings(String codebase, Duration quietPeriod, Duration maxWait, int maxChanges,
+        Duration handlerTimeout) {
 
     /** The extension's own limit on the size of a set. */
     static final int MAX_CHANGES = 100_000;
@@ -68,7 +70,12 @@ public record ChangeSetSettings(String codebase, Duration quietPeriod, Duration 
             problems.add(property(codebase, "max-changes") + " is " + set.maxChanges() + "; allowed values are 1 to "
                     + MAX_CHANGES);
         }
-        return new ChangeSetSettings(codebase, set.quietPeriod(), set.maxWait(), set.maxChanges());
+        if (set.handlerTimeout().isNegative()) {
+            problems.add(property(codebase, "handler-timeout") + " is " + set.handlerTimeout()
+                    + "; it must be a positive duration such as 30m, or 0s to turn the check off");
+        }
+        return new ChangeSetSettings(codebase, set.quietPeriod(), set.maxWait(), set.maxChanges(),
+                set.handlerTimeout());
     }
 
     /** @return e.g. {@code quarkus.sqs-changes.change-sets.models.quiet-period}, quoting a name with a dot */

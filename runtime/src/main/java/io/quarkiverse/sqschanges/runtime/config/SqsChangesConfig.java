@@ -307,6 +307,16 @@ public interface SqsChangesConfig {
          */
         @WithDefault("1000")
         int maxChanges();
+
+        /**
+         * How long the observers of a set may run before the set is reported as stalled: a WARN naming the codebase
+         * (once per set), the {@code sqs.changes.sets.stalled} gauge and readiness DOWN, until they complete. The
+         * codebase's next sets wait for it meanwhile (sets are fired one at a time), and its messages stay hidden
+         * up to SQS's 12-hour limit. {@code 0s} turns the check off. The default suits observers that run a build;
+         * set it above the longest build.
+         */
+        @WithDefault("30m")
+        Duration handlerTimeout();
     }
 
     /**

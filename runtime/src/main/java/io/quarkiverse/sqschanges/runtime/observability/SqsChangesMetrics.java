@@ -48,6 +48,9 @@ public class SqsChangesMetrics {
         ChangeSetGatherer changeSets = sources.changeSets();
         if (changeSets != null && changeSets.any()) {
             changeSets.recordWith(new ChangeSetMetrics());
+            Gauge.builder(PREFIX + "sets.stalled", changeSets, sets -> sets.stalled().size())
+                    .description("Change sets whose observers have run longer than their handler-timeout and still run")
+                    .register(registry);
         }
     }
 

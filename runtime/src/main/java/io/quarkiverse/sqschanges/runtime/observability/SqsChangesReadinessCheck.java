@@ -13,13 +13,17 @@ import org.eclipse.microprofile.health.Readiness;
 import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.QueueState;
 import io.quarkiverse.sqschanges.QueueStatus;
+import io.quarkiverse.sqschanges.runtime.ChangeSources;
+import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
+import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
 
 /**
  * Readiness of the SQS change sources: DOWN while a queue cannot be polled (SQS unreachable or answering with
  * errors) and has not succeeded for {@code quarkus.sqs-changes.health.down-after}, or has never succeeded, and while
- * the observers of a batch have outlived the queue's {@code handler-timeout} (state {@code STALLED}); each
- * queue's state, last success and last error are in the data. Paused and disabled queues are UP.
+ * the observers of a batch have outlived the queue's {@code handler-timeout} (state {@code STALLED}), or those of a
+ * change set the {@code handler-timeout} of its codebase; each queue's state, last success and last error are in the
+ * data, and each stalled change set. Paused and disabled queues are UP.
  */
 @Readiness
 @ApplicationScoped
@@ -33,6 +37,9 @@ public class SqsChangesReadinessCheck implements HealthCheck {
     @Inject
     SqsChangesConfig config;
 
+    @Inject
+    ChangeSources sources;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
@@ -42,6 +49,14 @@ public class SqsChangesReadinessCheck implements HealthCheck {
                 response.down();
             }
             response.withData(queue, describe(status));
+        }
+        ChangeSetGatherer changeSets = sources.changeSets();
+        if (changeSets != null) {
+            changeSets.stalled().forEach((codebase, running) -> {
+                response.down();
+                response.withData("change set " + codebase, "stalled: its observers have run for "
+                        + running.toSeconds() + " s (" + ChangeSetSettings.property(codebase, "handler-timeout") + ")");
+            });
         }
         return response.build();
     }

@@ -84,7 +84,8 @@ class ChangeSetGathererTest {
 
     private ChangeSetGatherer gatherer(Duration quiet, int maxChanges,
             java.util.function.Function<ChangeSet, CompletableFuture<Void>> observers) {
-        ChangeSetSettings settings = new ChangeSetSettings("models", quiet, Duration.ofMinutes(5), maxChanges);
+        ChangeSetSettings settings = new ChangeSetSettings("models", quiet, Duration.ofMinutes(5), maxChanges,
+                Duration.ZERO);
         return new ChangeSetGatherer(Map.of("models", settings), set -> {
             fired.add(set);
             return observers.apply(set);
