@@ -1,6 +1,7 @@
 package io.quarkiverse.sqschanges.runtime.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -27,24 +28,35 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 import io.quarkiverse.sqschanges.DuplicateFilter.Claim;
+import io.quarkiverse.sqschanges.testkit.EmbeddedMariaDb;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The duplicate filter on a real database, H2 (embedded) and PostgreSQL (started by the test): several filters on
- * one table stand for several application instances sharing it.
+ * The duplicate filter on a real database, H2 (embedded), PostgreSQL and MariaDB (servers started by the test): several
+ * filters on one table stand for several application instances sharing it. MariaDB goes through the filter's MySQL and
+ * MariaDB specifics (the clock read with {@code UTC_TIMESTAMP}, here in a session whose time zone is not UTC), with the
+ * driver applications use.
  */
 class JdbcDuplicateFilterTest {
 
     static EmbeddedPostgres postgres;
+    static EmbeddedMariaDb mariadbServer;
+    static MariaDbDataSource mariadb;
     static JdbcDataSource h2;
     static final AtomicInteger tables = new AtomicInteger();
     final List<JdbcDuplicateFilter> filters = new ArrayList<>();
 
     @BeforeAll
-    static void startDatabases() throws IOException {
+    static void startDatabases() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
+        mariadbServer = EmbeddedMariaDb.started();
+        // a session time zone that is not UTC: a clock read as if it were would be hours off
+        mariadb = new MariaDbDataSource(mariadbServer.jdbcUrl() + "?sessionVariables=time_zone='+05:00'");
+        mariadb.setUser(mariadbServer.user());
+        mariadb.setPassword(mariadbServer.password());
         h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:duplicates;DB_CLOSE_DELAY=-1");
     }
@@ -54,6 +66,9 @@ class JdbcDuplicateFilterTest {
         if (postgres != null) {
             postgres.close();
         }
+        if (mariadbServer != null) {
+            mariadbServer.close();
+        }
     }
 
     @AfterEach
@@ -62,11 +77,16 @@ class JdbcDuplicateFilterTest {
     }
 
     static Stream<String> databases() {
-        return Stream.of("h2", "postgresql");
+        return Stream.of("h2", "postgresql", "mariadb");
     }
 
     static DataSource dataSource(String database) {
-        return database.equals("h2") ? h2 : postgres.getPostgresDatabase();
+        return switch (database) {
+            case "h2" -> h2;
+            case "postgresql" -> postgres.getPostgresDatabase();
+            case "mariadb" -> mariadb;
+            default -> throw new IllegalArgumentException(database);
+        };
     }
 
     /** @return a filter on a table of its own for this test, one per instance sharing it */
@@ -218,6 +238,24 @@ class JdbcDuplicateFilterTest {
         instances.get(0).handled("orders", "m1");
         assertThat(instances.get(1).claim("orders", "m1", Duration.ofSeconds(30))).isEqualTo(Claim.HANDLED);
         assertThat(instances.get(1).claim("orders", "m1")).isEqualTo(Claim.HANDLED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theDatabaseClockIsReadAsAnInstantWhateverTheSessionTimeZone(String database) throws SQLException {
+        DatabaseClock clock = new DatabaseClock(System::nanoTime);
+        try (Connection connection = dataSource(database).getConnection()) {
+            if (database.equals("mariadb")) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet zone = statement.executeQuery("SELECT @@session.time_zone")) {
+                    zone.next();
+                    assertThat(zone.getString(1)).isEqualTo("+05:00");
+                }
+            }
+            clock.sync(connection);
+        }
+        // the server runs on this machine: same clock
+        assertThat(clock.nowMillis()).isCloseTo(System.currentTimeMillis(), within(2000L));
     }
 
     @Test
