@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@link #shared} gives one server per name in the JVM, whatever the class loader: a Quarkus test class is
  * initialized twice, and both copies see the one server (through a JDK type: see {@link JvmShared}).
  */
-public final class EmbeddedMariaDb implements AutoCloseable {
+public final class EmbeddedMariaDb extends DatabaseServer implements AutoCloseable {
 
     /** The database the server is started with. */
     public static final String DATABASE = "sqs_changes";
@@ -33,10 +33,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The password of {@link #USER}. */
     public static final String PASSWORD = "sqs_changes";
 
-    private final Function<String, String> server;
-
     private EmbeddedMariaDb(Function<String, String> server) {
-        this.server = server;
+        super(server);
     }
 
     /** @return the server under that name, started on first use */
@@ -55,7 +53,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** @return the JDBC URL of its {@value #DATABASE} database */
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + server.apply("port") + "/" + DATABASE;
+        return "jdbc:mariadb://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
     /** @return the user of the database: {@value #USER} */
@@ -68,20 +66,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return PASSWORD;
     }
 
-    /** Stops the server (as a database outage would); its data stays. */
-    public void stop() {
-        server.apply("stop");
-    }
-
-    /** Starts the server again on the same port, with the same data. */
-    public void start() {
-        server.apply("start");
-    }
-
     /** Stops the server and deletes its data; a JVM shutdown does it too. */
     @Override
     public void close() {
-        server.apply("close");
+        command("close");
     }
 
     /** Commands, as a JDK type that every class loader's copy of this class can call. */

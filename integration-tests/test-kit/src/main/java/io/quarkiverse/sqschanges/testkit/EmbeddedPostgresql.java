@@ -16,12 +16,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@link #shared} gives one server per name in the JVM, whatever the class loader: a Quarkus test class is
  * initialized twice, and both copies see the one server (through a JDK type: see {@link JvmShared}).
  */
-public final class EmbeddedPostgresql {
-
-    private final Function<String, String> server;
+public final class EmbeddedPostgresql extends DatabaseServer {
 
     private EmbeddedPostgresql(Function<String, String> server) {
-        this.server = server;
+        super(server);
     }
 
     /** @return the server under that name, started on first use */
@@ -37,17 +35,7 @@ public final class EmbeddedPostgresql {
 
     /** @return the JDBC URL of its {@code postgres} database */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + server.apply("port") + "/postgres";
-    }
-
-    /** Stops the server (as a database outage would); its data stays. */
-    public void stop() {
-        server.apply("stop");
-    }
-
-    /** Starts the server again on the same port, with the same data. */
-    public void start() {
-        server.apply("start");
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres";
     }
 
     /** Commands, as a JDK type that every class loader's copy of this class can call. */
