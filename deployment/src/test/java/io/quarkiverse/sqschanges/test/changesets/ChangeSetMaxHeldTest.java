@@ -49,9 +49,10 @@ class ChangeSetMaxHeldTest {
             Thread.sleep(50);
         }
         List<ReceivedSets.Observed> fired = sets.awaitChanges(15);
-        assertThat(mostInFlight.get()).as("messages in flight at most").isLessThanOrEqualTo(5).isPositive();
+        // the limit is checked before each receive: one batch (5, no prefetch) may come on top, never all 15
+        assertThat(mostInFlight.get()).as("messages in flight at most").isLessThanOrEqualTo(10).isPositive();
         assertThat(fired).hasSizeGreaterThanOrEqualTo(3)
-                .allSatisfy(observed -> assertThat(observed.set().size()).isLessThanOrEqualTo(5));
+                .allSatisfy(observed -> assertThat(observed.set().size()).isLessThanOrEqualTo(10));
         assertThat(SQS.messagesOnQueue(HELD)).isZero();
     }
 }

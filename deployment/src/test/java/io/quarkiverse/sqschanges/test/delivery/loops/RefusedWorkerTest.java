@@ -44,6 +44,8 @@ class RefusedWorkerTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.refused.queue-name", "refused")
             .overrideConfigKey("quarkus.sqs-changes.queues.refused.concurrency", "4")
             .overrideConfigKey("quarkus.sqs-changes.queues.refused.max-messages", "1")
+            // one batch per loop at a time: batches received ahead would wait in their loop, not reach the pool
+            .overrideConfigKey("quarkus.sqs-changes.queues.refused.prefetch-batches", "1")
             .overrideConfigKey("quarkus.sqs-changes.queues.refused.wait-time", "1s")
             .setLogRecordPredicate(record -> record.getLoggerName().equals(LOGGER))
             .assertLogRecords(records -> assertThat(records.stream().filter(LogRecords::isAboveDebug)
