@@ -82,9 +82,10 @@ class DatasourceDuplicatesTest {
         assertThat(observer.fired).containsExactly(id);
         assertThat(state(id)).isEqualTo("HANDLED");
 
-        // another instance handled this one: its row is there before this instance receives it
-        control.pause("claimed");
-        String handledElsewhere = sqs.send(queueUrl, "handled by another instance");
+        // another instance handled this one: its row is there before this instance can receive it (sent with a
+        // delay, as a pause cannot stop a long poll already waiting from taking it at once)
+        String handledElsewhere = sqs.client().sendMessage(b -> b.queueUrl(queueUrl)
+                .messageBody("handled by another instance").delaySeconds(2)).messageId();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO shared_handled (queue_name, message_id, state, holder, claimed_until, handled_at)"
@@ -93,8 +94,6 @@ class DatasourceDuplicatesTest {
             insert.executeUpdate();
         }
         String fresh = sqs.send(queueUrl, "new");
-        control.resume("claimed");
-        control.pollNow("claimed");
         await().atMost(Duration.ofSeconds(15)).until(() -> observer.fired.contains(fresh)
                 && sqs.messagesOnQueue(queueUrl) == 0);
         assertThat(observer.fired).containsExactly(id, fresh);
