@@ -17,14 +17,16 @@ import java.lang.annotation.Target;
  *
  * <pre>
  * &#64;ChangeMapper("commands")
- * public class CommandMapper implements MessageMapper {
+ * public class KeyValueLineMapper implements MessageMapper {
  *     &#64;Override
  *     public Map&lt;String, Object&gt; properties(MappedMessage message) {
- *         String[] words = message.body().trim().split("\\s+", 2); // "action build"
+ *         String[] words = message.body().trim().split("\\s+", 2); // "action build" gives action=build
  *         return Map.of(words[0], words.length &gt; 1 ? words[1] : "");
  *     }
  * }
  * </pre>
+ *
+ * The guide's mapper of the same kind also skips comment lines and rejects malformed ones.
  */
 @Documented
 @Retention(RUNTIME)

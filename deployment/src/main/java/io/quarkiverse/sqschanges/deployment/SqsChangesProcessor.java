@@ -3,7 +3,7 @@ package io.quarkiverse.sqschanges.deployment;
 import io.quarkiverse.sqschanges.Codebase;
 import io.quarkiverse.sqschanges.runtime.ChangeDispatcher;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
-import io.quarkiverse.sqschanges.runtime.DuplicateFilterProducer;
+import io.quarkiverse.sqschanges.runtime.dedup.DuplicateFilterProducer;
 import io.quarkiverse.sqschanges.runtime.tracing.NoChangeTracing;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;

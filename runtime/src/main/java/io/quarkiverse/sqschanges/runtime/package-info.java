@@ -1,5 +1,5 @@
 /**
  * The wiring: the change sources started at startup, the dispatch of changes to observers, the mapper bindings
- * and the duplicate filter; it may use every sub-package except observability and devui, which build on it.
+ * and the cache of events per codebase; it may use every sub-package except observability and devui, which build on it.
  */
 package io.quarkiverse.sqschanges.runtime;

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FirstArrivalWaits;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -52,31 +49,27 @@ class DuplicateInFlightTest {
         String queueUrl = sqs.queueUrl("duplicate-in-flight");
         String id = sqs.send(queueUrl, "slow");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> observer.fired.size() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.arrivals.arrived().size() >= 1);
         // the first delivery and at least two copies while its observer waits
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> control.status("claimed").received() >= 3 || observer.fired.size() > 1);
-        assertThat(observer.fired).as("changes fired while the first copy is in flight").containsExactly(id);
+                .until(() -> control.status("claimed").received() >= 3 || observer.arrivals.arrived().size() > 1);
+        assertThat(observer.arrivals.arrived()).as("changes fired while the first copy is in flight").containsExactly(id);
         assertThat(sqs.messagesOnQueue(queueUrl)).as("the copies are not deleted while the first may fail")
                 .isEqualTo(1);
 
-        observer.release.countDown();
+        observer.arrivals.release();
         await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
-        assertThat(observer.fired).containsExactly(id);
+        assertThat(observer.arrivals.arrived()).containsExactly(id);
     }
 
     /** Waits, on the first change only, until the test releases it. */
     @Singleton
     static class WaitingObserver {
 
-        final List<String> fired = new CopyOnWriteArrayList<>();
-        final CountDownLatch release = new CountDownLatch(1);
+        final FirstArrivalWaits arrivals = new FirstArrivalWaits();
 
         void on(@Observes Change change) throws InterruptedException {
-            fired.add(change.revision());
-            if (fired.size() == 1) {
-                release.await(30, TimeUnit.SECONDS);
-            }
+            arrivals.arrive(change.revision());
         }
     }
 }

@@ -30,7 +30,7 @@ class MapperBehaviourTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, CommandMapper.class, ModelMapper.class,
+            .withApplicationRoot(jar -> jar.addClasses(ReceivedChanges.class, KeyValueLineMapper.class, ModelMapper.class,
                     OrderMapper.class, LineMapper.class, LineQueueMapper.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.queue-name", "mapper-commands")
             .overrideConfigKey("quarkus.sqs-changes.queues.commands.wait-time", "1s")
@@ -87,7 +87,7 @@ class MapperBehaviourTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> sqs.messagesOnQueue(strict) == 1);
         assertThat(received.all()).extracting(Change::revision).doesNotContain(bad);
-        assertThat(Arc.container().instance(CommandMapper.class).get().failures).isGreaterThanOrEqualTo(2);
+        assertThat(Arc.container().instance(KeyValueLineMapper.class).get().failures).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -122,7 +122,7 @@ class MapperBehaviourTest {
 
     @Test
     void mappersAreBeansKeepingTheirDeclaredScope() {
-        assertThat(Arc.container().instance(CommandMapper.class).getBean().getScope()).isEqualTo(Singleton.class);
+        assertThat(Arc.container().instance(KeyValueLineMapper.class).getBean().getScope()).isEqualTo(Singleton.class);
         assertThat(Arc.container().instance(ModelMapper.class).getBean().getScope()).isEqualTo(ApplicationScoped.class);
     }
 
@@ -148,7 +148,7 @@ class MapperBehaviourTest {
 
     /** The simple case: one method returning properties. Not a scope in sight: it is a singleton. */
     @ChangeMapper({ "commands", "strict" })
-    public static class CommandMapper implements MessageMapper {
+    public static class KeyValueLineMapper implements MessageMapper {
 
         volatile int failures;
 

@@ -30,7 +30,7 @@ class LagAtReceiptTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(OneSecondObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.lagging.queue-name", "lagging")
             .overrideConfigKey("quarkus.sqs-changes.queues.lagging.wait-time", "1s");
 
@@ -41,7 +41,7 @@ class LagAtReceiptTest {
     ChangeSourceControl control;
 
     @Inject
-    SlowObserver observer;
+    OneSecondObserver observer;
 
     @Test
     void lagIsTakenAtReceipt() throws InterruptedException {
@@ -67,7 +67,7 @@ class LagAtReceiptTest {
 
     /** Takes a second per change. */
     @Singleton
-    public static class SlowObserver {
+    public static class OneSecondObserver {
 
         final AtomicInteger handled = new AtomicInteger();
 

@@ -8,12 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Formatter;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +16,7 @@ import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -164,34 +160,22 @@ class DemoTest {
      * The lines logged in a category and below while open, as the console shows them without timestamp and thread
      * (Quarkus's default console format, {@code %d ... %-5p [%c] (%t) %s%e%n}, less those).
      */
-    private static final class LogLines extends Handler implements AutoCloseable {
+    private static final class LogLines implements AutoCloseable {
 
-        private final Logger logger;
         private final Formatter format = new PatternFormatter("%-5p [%c] %s");
-        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final LogCapture capture;
 
         LogLines(String category) {
-            logger = Logger.getLogger(category);
-            setLevel(Level.ALL);
-            logger.addHandler(this);
+            capture = LogCapture.of(category);
         }
 
         List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(format.format(record));
-        }
-
-        @Override
-        public void flush() {
+            return capture.records().stream().map(format::format).toList();
         }
 
         @Override
         public void close() {
-            logger.removeHandler(this);
+            capture.close();
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.Samples;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -29,15 +30,9 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 class ObserverErrorTest {
 
-    static final String TWO_RECORDS = """
-            {"Records":[
-              {"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-1","eventTime":"2026-11-29T10:00:00.000Z",
-               "eventName":"ObjectCreated:Put",
-               "s3":{"bucket":{"name":"artifacts"},"object":{"key":"first.zip","size":10,"sequencer":"0A1"}}},
-              {"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-1","eventTime":"2026-11-29T10:00:01.000Z",
-               "eventName":"ObjectCreated:Put",
-               "s3":{"bucket":{"name":"artifacts"},"object":{"key":"second.zip","size":20,"sequencer":"0A2"}}}
-            ]}""";
+    static final String TWO_RECORDS = Samples.s3Notification(
+            Samples.s3Created("ObjectCreated:Put", "first.zip", null, 10),
+            Samples.s3Created("ObjectCreated:Put", "second.zip", null, 20));
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()

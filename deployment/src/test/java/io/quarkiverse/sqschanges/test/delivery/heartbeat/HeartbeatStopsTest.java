@@ -31,14 +31,14 @@ class HeartbeatStopsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class)))
+            .withApplicationRoot(jar -> jar.addClasses(ThreeSecondObserver.class)))
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.visibility-timeout", "1s");
 
     @Inject
-    SlowObserver observer;
+    ThreeSecondObserver observer;
 
     @Test
     void heartbeatRunsWhileTheObserverWorksAndStopsAfterwards() {
@@ -64,7 +64,7 @@ class HeartbeatStopsTest {
     }
 
     @Singleton
-    static class SlowObserver {
+    static class ThreeSecondObserver {
 
         final List<String> started = new CopyOnWriteArrayList<>();
         final List<String> finished = new CopyOnWriteArrayList<>();

@@ -35,7 +35,7 @@ class HeartbeatTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class)))
+            .withApplicationRoot(jar -> jar.addClasses(SixSecondObserver.class)))
             .overrideConfigKey("quarkus.sqs-changes.queues.configured.url", CONFIGURED_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.configured.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.configured.wait-time", "1s")
@@ -44,7 +44,7 @@ class HeartbeatTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.queue-default.wait-time", "1s");
 
     @Inject
-    SlowObserver observer;
+    SixSecondObserver observer;
 
     @Test
     void slowObserversKeepTheirMessageHidden() {
@@ -80,7 +80,7 @@ class HeartbeatTest {
     }
 
     @Singleton
-    static class SlowObserver {
+    static class SixSecondObserver {
 
         final List<String> started = new CopyOnWriteArrayList<>();
         final List<String> finished = new CopyOnWriteArrayList<>();

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.LogCapture;
 import io.quarkiverse.sqschanges.testkit.LogRecords;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -51,7 +50,7 @@ class ShutdownGraceTest {
 
     @Test
     void stopWhileAnObserverNeedsLongerThanTheGracePeriod() {
-        Logger.getLogger(LOGGER).addHandler(new Recorder());
+        LogCapture.of(LOGGER, ShutdownGraceTest::recordWarning);
         SQS.send(QUEUE_URL, "takes five seconds");
         await().atMost(Duration.ofSeconds(10)).until(() -> events().contains("started"));
         // returning now stops the application while the observer needs four more seconds
@@ -60,12 +59,7 @@ class ShutdownGraceTest {
     static void unfinishedMessageStaysAndShutdownWarns() {
         // Quarkus's own worker pool lets the observer run to its end while the application stops
         await().atMost(Duration.ofSeconds(15)).until(() -> events().size() == 3);
-        Logger logger = Logger.getLogger(LOGGER);
-        for (Handler handler : logger.getHandlers()) {
-            if (handler.getClass().getName().equals(Recorder.class.getName())) {
-                logger.removeHandler(handler);
-            }
-        }
+        LogCapture.closeAll(LOGGER);
         assertThat(events()).as("shutdown gave up waiting before the observer was done")
                 .containsExactly("started", "warned", "finished");
         assertThat(logged()).as("warnings of ChangeSources at shutdown").singleElement().asString()
@@ -85,22 +79,10 @@ class ShutdownGraceTest {
     }
 
     /** Keeps the message of each warning, and when it came. */
-    static final class Recorder extends Handler {
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() == Level.WARNING.intValue()) {
-                logged().add(LogRecords.text(record));
-                events().add("warned");
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
+    static void recordWarning(LogRecord record) {
+        if (record.getLevel().intValue() == Level.WARNING.intValue()) {
+            logged().add(LogRecords.text(record));
+            events().add("warned");
         }
     }
 

@@ -34,7 +34,7 @@ class ShutdownTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SlowObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(SevenTenthsSecondObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.url", QUEUE_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.slow.max-messages", "3")
@@ -67,7 +67,7 @@ class ShutdownTest {
     }
 
     @Singleton
-    static class SlowObserver {
+    static class SevenTenthsSecondObserver {
 
         void on(@Observes Change change) throws InterruptedException {
             Thread.sleep(700);

@@ -8,10 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,6 +22,7 @@ import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.runtime.dedup.JdbcDuplicateFilter;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FirstArrivalWaits;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -70,16 +67,16 @@ class DatasourceDuplicatesTest {
         String queueUrl = sqs.queueUrl("datasource-duplicates");
         String id = sqs.send(queueUrl, "slow");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> observer.fired.size() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> observer.arrivals.arrived().size() >= 1);
         assertThat(state(id)).isEqualTo("CLAIMED");
         // the first delivery and at least two copies while its observer waits
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> control.status("claimed").received() >= 3 || observer.fired.size() > 1);
-        assertThat(observer.fired).as("changes fired while the first copy is in flight").containsExactly(id);
+                .until(() -> control.status("claimed").received() >= 3 || observer.arrivals.arrived().size() > 1);
+        assertThat(observer.arrivals.arrived()).as("changes fired while the first copy is in flight").containsExactly(id);
 
-        observer.release.countDown();
+        observer.arrivals.release();
         await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
-        assertThat(observer.fired).containsExactly(id);
+        assertThat(observer.arrivals.arrived()).containsExactly(id);
         assertThat(state(id)).isEqualTo("HANDLED");
 
         // another instance handled this one: its row is there before this instance can receive it (sent with a
@@ -94,9 +91,9 @@ class DatasourceDuplicatesTest {
             insert.executeUpdate();
         }
         String fresh = sqs.send(queueUrl, "new");
-        await().atMost(Duration.ofSeconds(15)).until(() -> observer.fired.contains(fresh)
+        await().atMost(Duration.ofSeconds(15)).until(() -> observer.arrivals.arrived().contains(fresh)
                 && sqs.messagesOnQueue(queueUrl) == 0);
-        assertThat(observer.fired).containsExactly(id, fresh);
+        assertThat(observer.arrivals.arrived()).containsExactly(id, fresh);
     }
 
     private String state(String messageId) throws SQLException {
@@ -114,14 +111,10 @@ class DatasourceDuplicatesTest {
     @Singleton
     static class WaitingObserver {
 
-        final List<String> fired = new CopyOnWriteArrayList<>();
-        final CountDownLatch release = new CountDownLatch(1);
+        final FirstArrivalWaits arrivals = new FirstArrivalWaits();
 
         void on(@Observes Change change) throws InterruptedException {
-            fired.add(change.revision());
-            if (fired.size() == 1) {
-                release.await(30, TimeUnit.SECONDS);
-            }
+            arrivals.arrive(change.revision());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.runtime;
+package io.quarkiverse.sqschanges.runtime.dedup;
 
 import java.util.HashSet;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.runtime;
+package io.quarkiverse.sqschanges.runtime.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.runtime;
+package io.quarkiverse.sqschanges.runtime.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,6 @@ import io.quarkiverse.sqschanges.runtime.config.ConfigNames;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig.Deduplication;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig.DuplicateStore;
-import io.quarkiverse.sqschanges.runtime.dedup.DatasourceDuplicateFilters;
-import io.quarkiverse.sqschanges.runtime.dedup.JdbcDuplicateFilter;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
