@@ -28,7 +28,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 class ChangeSetFifoFailureTest {
 
     static final EmbeddedSqs SQS = EmbeddedSqs.shared();
-    static final String QUEUE = SQS.createQueue("set-order-failure.fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+    /**
+     * Sent messages wait 3 s (a FIFO queue takes no delay per message, only the queue's): longer than a receive that
+     * was waiting when the queue was paused, which a pause does not abort, and would take the first of them alone.
+     */
+    static final int DELAY_SECONDS = 3;
+    static final String QUEUE = SQS.createQueue("set-order-failure.fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true",
+            QueueAttributeName.DELAY_SECONDS, Integer.toString(DELAY_SECONDS)));
 
     @RegisterExtension
     static final QuarkusUnitTest app = SQS.configure(new QuarkusUnitTest()
@@ -50,13 +56,14 @@ class ChangeSetFifoFailureTest {
     void theSetsAfterAFailedOneFailWithIt() throws InterruptedException {
         sets.failNext(1);
         List<String> sent = IntStream.range(0, 6).mapToObj(i -> "g-" + i).toList();
-        // sent while the queue is paused (and its last long poll, of 1 s, over), so that one receive gets them all
+        // sent while the queue is paused, visible once its last long poll (of 1 s) is over, and all visible before it
+        // resumes, so that one receive gets them all
         control.pause("orders.fifo");
-        Thread.sleep(1500);
         SQS.client().sendMessageBatch(b -> b.queueUrl(QUEUE).entries(sent.stream()
                 .map(body -> SendMessageBatchRequestEntry.builder().id(body).messageBody(body)
                         .messageGroupId("group-g").messageDeduplicationId(body).build())
                 .toList()));
+        Thread.sleep(DELAY_SECONDS * 1000L + 500);
         control.resume("orders.fifo");
         control.pollNow("orders.fifo");
 

@@ -31,7 +31,7 @@ class ChangeSetMaxWaitTest {
             .overrideConfigKey("quarkus.sqs-changes.queues.trickle.url", QUEUE)
             .overrideConfigKey("quarkus.sqs-changes.queues.trickle.codebase", "models")
             .overrideConfigKey("quarkus.sqs-changes.queues.trickle.wait-time", "1s")
-            .overrideConfigKey("quarkus.sqs-changes.change-sets.models.quiet-period", "1500ms")
+            .overrideConfigKey("quarkus.sqs-changes.change-sets.models.quiet-period", "2500ms")
             .overrideConfigKey("quarkus.sqs-changes.change-sets.models.max-wait", "3s"));
 
     @Inject
@@ -39,6 +39,8 @@ class ChangeSetMaxWaitTest {
 
     @Test
     void aTrickleFiresAtMaxWait() throws InterruptedException {
+        // one every 400 ms for 4.8 s, longer than max-wait: only a gap of 2.5 s between two of them (a stall of
+        // 2.1 s) would fire a set at its quiet period first
         for (int i = 0; i < MESSAGES; i++) {
             SQS.send(QUEUE, "push " + i);
             Thread.sleep(400);

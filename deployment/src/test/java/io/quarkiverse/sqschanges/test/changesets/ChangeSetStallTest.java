@@ -63,7 +63,7 @@ class ChangeSetStallTest {
                 .body(containsString("change set models")));
         assertThat(registry.get("sqs.changes.sets.stalled").gauge().value()).isEqualTo(1);
         // hidden past its 2 s visibility timeout while the set's observer hangs
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
                 .until(() -> SQS.messagesInFlight(QUEUE) == 1);
 
         build.release();

@@ -71,8 +71,10 @@ class ControlTest {
         assertThat(control.status("live").state()).isEqualTo(QueueState.PAUSED);
         assertThat(scheduler.isPaused("sqs-changes:live")).isTrue();
         Thread.sleep(2500); // let a receive in progress end
-        String second = SQS.send(LIVE_URL, "two");
-        Thread.sleep(3000);
+        // delayed past the end of a receive that was waiting at SQS when the queue paused (a pause does not abort it)
+        String second = SQS.client().sendMessage(b -> b.queueUrl(LIVE_URL).messageBody("two").delaySeconds(2))
+                .messageId();
+        Thread.sleep(5000); // visible for 3 s: a polling queue (wait-time 1s) would have received it by now
         assertThat(revisions()).doesNotContain(second);
         assertThatThrownBy(() -> control.pollNow("live")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Queue 'live' is paused");

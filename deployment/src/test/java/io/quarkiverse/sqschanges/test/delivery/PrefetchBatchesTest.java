@@ -61,7 +61,7 @@ class PrefetchBatchesTest {
             .overrideConfigKey("quarkus.sqs.endpoint-override", PROXY.endpoint())
             .overrideConfigKey("quarkus.sqs-changes.queues.held.url", HELD_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.held.prefetch-batches", "3")
-            .overrideConfigKey("quarkus.sqs-changes.queues.held.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.held.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.held.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.busy.url", BUSY_URL)
             .overrideConfigKey("quarkus.sqs-changes.queues.busy.concurrency", "2")
@@ -76,9 +76,10 @@ class PrefetchBatchesTest {
     void batchesReceivedAheadWaitHiddenAndAreHandledOnceInTurn() throws InterruptedException {
         // the first batch's first message holds the loop; three full batches are received behind it
         await().atMost(Duration.ofSeconds(10)).until(() -> SQS.messagesInFlight(HELD_URL) == 40);
-        long until = System.currentTimeMillis() + 3000;
+        long until = System.currentTimeMillis() + 5000;
         while (System.currentTimeMillis() < until) {
-            // for three visibility timeouts: the heartbeat keeps all four batches hidden, and no more is received
+            // for two and a half visibility timeouts (2 s, beaten every second): the heartbeat keeps all four batches
+            // hidden, and no more is received
             assertThat(SQS.messagesInFlight(HELD_URL)).as("in flight: the batch handled and three ahead").isEqualTo(40);
             assertThat(SQS.messagesOnQueue(HELD_URL)).as("on the queue, visible or not").isEqualTo(HELD);
             Thread.sleep(200);

@@ -35,11 +35,11 @@ class PrefetchTest {
             .withApplicationRoot(jar -> jar.addClasses(BlockingObserver.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.queue-name", "prefetching")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.max-messages", "1")
-            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.prefetching.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.queue-name", "one-at-a-time")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.max-messages", "1")
-            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.one-at-a-time.prefetch", "false")
             .overrideConfigKey("quarkus.sqs-changes.queues.no-heartbeat.queue-name", "no-heartbeat")
@@ -65,9 +65,9 @@ class PrefetchTest {
                 && observer.started("one-at-a-time").size() == 1 && observer.started("no-heartbeat").size() == 1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sqs.messagesInFlight(prefetchingUrl) == 2);
-        // for more than twice the visibility timeout: the waiting batch stays hidden and unhandled,
-        // and the queue without prefetch receives nothing more
-        long until = System.currentTimeMillis() + 3000;
+        // for more than twice the visibility timeout (2 s, beaten every second: a beat may come late by nearly a
+        // second): the waiting batch stays hidden and unhandled, and the queue without prefetch receives nothing more
+        long until = System.currentTimeMillis() + 5000;
         while (System.currentTimeMillis() < until) {
             assertThat(sqs.messagesInFlight(prefetchingUrl)).as("in flight, prefetching").isEqualTo(2);
             assertThat(sqs.messagesInFlight(oneAtATimeUrl)).as("in flight, no prefetch").isEqualTo(1);

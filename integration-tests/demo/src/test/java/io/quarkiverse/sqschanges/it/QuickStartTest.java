@@ -32,7 +32,8 @@ class QuickStartTest {
         String modelsUrl = sqs.getQueueUrl(b -> b.queueName("models")).queueUrl();
 
         String build = sqs.sendMessage(b -> b.queueUrl(buildsUrl).messageBody("action build")).messageId();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        // right after startup, on a busy machine: the first receive may take a while
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
                 .until(() -> builds.triggered().stream().anyMatch(c -> c.revision().equals(build)));
 
         String model = sqs.sendMessage(b -> b.queueUrl(modelsUrl).messageBody("{\"foo\":\"bar\",\"version\":2}"))

@@ -170,9 +170,10 @@ class JdbcDuplicateFilterTest {
         JdbcDuplicateFilter b = instances.get(1);
         a.maintain(Duration.ofDays(14), Duration.ofHours(1), 1000);
 
-        assertThat(a.claim("orders", "m1", Duration.ofSeconds(1))).isEqualTo(Claim.CLAIMED);
-        Thread.sleep(2500);
-        assertThat(b.claim("orders", "m1", Duration.ofSeconds(1))).as("renewed while handled")
+        // a 2 s claim, renewed every 667 ms: a renewal may come more than a second late without losing the claim
+        assertThat(a.claim("orders", "m1", Duration.ofSeconds(2))).isEqualTo(Claim.CLAIMED);
+        Thread.sleep(5000); // two and a half claims
+        assertThat(b.claim("orders", "m1", Duration.ofSeconds(2))).as("renewed while handled")
                 .isEqualTo(Claim.IN_FLIGHT);
 
         a.close();
@@ -217,11 +218,13 @@ class JdbcDuplicateFilterTest {
             filter.handled("orders", "old" + i);
         }
         filter.claim("orders", "expired", Duration.ofSeconds(1));
-        Thread.sleep(1300);
+        Thread.sleep(3500);
         filter.handled("orders", "recent");
         filter.claim("orders", "claimed", Duration.ofSeconds(30));
 
-        Duration retention = Duration.ofMillis(250);
+        // the old rows are 3.5 s old and the claim expired 2.5 s ago, both past the retention by 0.5 s or more;
+        // "recent" stays within it for the next 2 s, which the four removals below take a small part of
+        Duration retention = Duration.ofSeconds(2);
         assertThat(filter.removeOld(retention, 2)).isEqualTo(2);
         assertThat(filter.removeOld(retention, 2)).isEqualTo(2);
         assertThat(filter.removeOld(retention, 2)).as("the last old one and the expired claim").isEqualTo(2);

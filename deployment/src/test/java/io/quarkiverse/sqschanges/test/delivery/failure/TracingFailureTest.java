@@ -54,7 +54,7 @@ class TracingFailureTest {
     void onlyTheUntraceableMessageFails() throws InterruptedException {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("tracing-failure");
-        List<String> ids = OneBatch.send(control, "traced", () -> List.of(sqs.send(queueUrl, "first"),
+        List<String> ids = OneBatch.send(control, "traced", sqs, queueUrl, () -> List.of(sqs.send(queueUrl, "first"),
                 sqs.send(queueUrl, BrokenTracing.UNTRACEABLE), sqs.send(queueUrl, "last")));
         String first = ids.get(0);
         String last = ids.get(2);

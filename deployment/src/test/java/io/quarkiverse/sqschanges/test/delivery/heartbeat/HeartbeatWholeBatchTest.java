@@ -21,7 +21,7 @@ import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * A batch with a fast and a slow message, on a queue with a 1 s visibility timeout: the fast message is done at
+ * A batch with a fast and a slow message, on a queue with a 2 s visibility timeout: the fast message is done at
  * once, but it is deleted only with its batch, once the slow one is done; the heartbeat must keep it hidden until
  * then, or SQS delivers it a second time (to this loop's prefetching receive, or to another instance).
  * <p>
@@ -35,7 +35,7 @@ class HeartbeatWholeBatchTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Observers.class, OneBatch.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.queue-name", "whole-batch")
-            .overrideConfigKey("quarkus.sqs-changes.queues.batch.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.batch.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.batch.wait-time", "1s");
 
     @Inject
@@ -48,7 +48,7 @@ class HeartbeatWholeBatchTest {
     void aFastMessageStaysHiddenUntilItsBatchIsDeleted() throws InterruptedException {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("whole-batch");
-        List<String> ids = OneBatch.send(control, "batch",
+        List<String> ids = OneBatch.send(control, "batch", sqs, queueUrl,
                 () -> List.of(sqs.send(queueUrl, "fast"), sqs.send(queueUrl, "slow")));
         String fast = ids.get(0);
         String slow = ids.get(1);
@@ -56,7 +56,7 @@ class HeartbeatWholeBatchTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> observers.seen().containsAll(List.of(fast, slow)));
         await().atMost(Duration.ofSeconds(15)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         // two more visibility timeouts: a message that came back would be seen again by now
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> observers.seen().size() == 2);
+        await().during(Duration.ofMillis(4500)).atMost(Duration.ofSeconds(8)).until(() -> observers.seen().size() == 2);
 
         assertThat(observers.slowDone()).isTrue();
         assertThat(observers.seen()).containsExactlyInAnyOrder(fast, slow);
@@ -79,7 +79,7 @@ class HeartbeatWholeBatchTest {
 
         void work(@ObservesAsync Change change) throws InterruptedException {
             if (change.properties().get("sqs_body").equals("slow")) {
-                Thread.sleep(4000); // four visibility timeouts
+                Thread.sleep(6000); // three visibility timeouts, beaten every second
                 seenWhenSlowDone = List.copyOf(seen);
                 inFlightWhenSlowDone = EmbeddedSqs.devService().messagesInFlight(change.repository());
                 slowDone = true;

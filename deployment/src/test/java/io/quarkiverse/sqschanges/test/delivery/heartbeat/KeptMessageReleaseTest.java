@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A message kept after a failure, and on a FIFO queue the messages of its group held back behind it, are released
- * by the visibility heartbeat at once: another consumer gets them after their current visibility timeout (1 s
+ * by the visibility heartbeat at once: another consumer gets them after their current visibility timeout (2 s
  * here), while a slow message of the same batch is still being handled and stays hidden.
  * <p>
  * The test itself is the other consumer. Without prefetch the loop receives nothing while the batch is handled, so
@@ -34,17 +34,17 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class KeptMessageReleaseTest {
 
-    private static final Duration SLOW = Duration.ofSeconds(5);
+    private static final Duration SLOW = Duration.ofSeconds(8);
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Observers.class, OneBatch.class))
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.queue-name", "kept-release")
-            .overrideConfigKey("quarkus.sqs-changes.queues.standard.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.standard.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.prefetch", "false")
             .overrideConfigKey("quarkus.sqs-changes.queues.standard.wait-time", "1s")
             .overrideConfigKey("quarkus.sqs-changes.queues.fifo.queue-name", "kept-release.fifo")
-            .overrideConfigKey("quarkus.sqs-changes.queues.fifo.visibility-timeout", "1s")
+            .overrideConfigKey("quarkus.sqs-changes.queues.fifo.visibility-timeout", "2s")
             .overrideConfigKey("quarkus.sqs-changes.queues.fifo.prefetch", "false")
             .overrideConfigKey("quarkus.sqs-changes.queues.fifo.wait-time", "1s");
 
@@ -58,7 +58,7 @@ class KeptMessageReleaseTest {
     void aKeptMessageIsDeliveredAgainWhileTheRestOfItsBatchIsHandled() throws InterruptedException {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("kept-release");
-        List<String> ids = OneBatch.send(control, "standard",
+        List<String> ids = OneBatch.send(control, "standard", sqs, queueUrl,
                 () -> List.of(sqs.send(queueUrl, "fail"), sqs.send(queueUrl, "slow")));
         String fail = ids.get(0);
         String slow = ids.get(1);
@@ -76,7 +76,7 @@ class KeptMessageReleaseTest {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
         String queueUrl = sqs.queueUrl("kept-release.fifo");
         // the batch comes in sending order, and is handled in it: the slow message of group B comes last
-        List<String> ids = OneBatch.send(control, "fifo", () -> List.of(
+        List<String> ids = OneBatch.send(control, "fifo", sqs, queueUrl, () -> List.of(
                 sqs.sendFifo(queueUrl, "fifo-fail", "A", "fail"),
                 sqs.sendFifo(queueUrl, "fifo-held", "A", "held"),
                 sqs.sendFifo(queueUrl, "fifo-slow", "B", "slow")));
@@ -95,8 +95,8 @@ class KeptMessageReleaseTest {
     }
 
     /**
-     * Waits for the failure, then receives as a competing consumer: the expected messages must come within 3 s of
-     * it (about 1 s is needed), while the slow message of the batch is still being handled; nothing else may come
+     * Waits for the failure, then receives as a competing consumer: the expected messages must come within 5 s of
+     * it (about 2 s is needed), while the slow message of the batch is still being handled; nothing else may come
      * until the slow message is done. On a FIFO queue a received message is deleted at once, or SQS would not
      * deliver the next of its group.
      *
@@ -109,7 +109,7 @@ class KeptMessageReleaseTest {
         assertThat(observers.done(slow)).isFalse();
         boolean fifo = queueUrl.endsWith(".fifo");
         List<Message> received = new CopyOnWriteArrayList<>();
-        await("the released messages reach a competing consumer").atMost(Duration.ofSeconds(3))
+        await("the released messages reach a competing consumer").atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     received.addAll(receive(sqs, queueUrl, fifo));
@@ -117,7 +117,7 @@ class KeptMessageReleaseTest {
                 });
         long receivedAfterMillis = (System.nanoTime() - failedAt) / 1_000_000;
         assertThat(receivedAfterMillis).as("milliseconds from the failure to the released messages' receipt")
-                .isLessThan(3000);
+                .isLessThan(5000);
         assertThat(observers.done(slow)).as("'%s' done when the released messages were received", slow).isFalse();
         await("'" + slow + "' done").atMost(SLOW.plusSeconds(5))
                 .pollInterval(Duration.ofMillis(100))

@@ -84,7 +84,9 @@ class ShutdownReleasesPrefetchedTest {
         synchronized void on(@Observes Change change) throws InterruptedException {
             if (first) {
                 first = false;
-                Thread.sleep(2000);
+                // the test method returns at once, and stopping must begin while this batch is handled: 8 s for it
+                // on a busy machine, well within the 30 s shutdown-timeout that the batch is let finish in
+                Thread.sleep(8000);
             }
             observed().add(change.message().body());
         }

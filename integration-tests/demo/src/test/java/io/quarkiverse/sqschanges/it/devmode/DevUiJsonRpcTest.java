@@ -3,6 +3,7 @@ package io.quarkiverse.sqschanges.it.devmode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.sqschanges.it.CommandMapper;
+import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
@@ -94,9 +96,14 @@ class DevUiJsonRpcTest {
         assertThat(refused.get("success").asBoolean()).isFalse();
         assertThat(refused.get("message").asText()).contains("paused");
 
-        Thread.sleep(1500); // the receive that was waiting when the queue was paused (wait-time 1s) ends first
-        devUi.call("sendMessage", Map.of("queue", "commands", "body", "action paused-build"));
-        Thread.sleep(2500); // more than a long poll: a polling queue would have fired the change by now
+        // sent to SQS directly, with a delay: the receive that was waiting when the queue was paused (a pause does
+        // not abort it; wait-time 1s) is over before the message is visible, so that it cannot take it
+        String commandsUrl = devUi.call("getQueues").get(0).get("url").asText();
+        URI commandsUri = URI.create(commandsUrl);
+        try (EmbeddedSqs sqs = EmbeddedSqs.at(commandsUri.getScheme() + "://" + commandsUri.getRawAuthority())) {
+            sqs.client().sendMessage(b -> b.queueUrl(commandsUrl).messageBody("action paused-build").delaySeconds(3));
+        }
+        Thread.sleep(5500); // visible for 2.5 s, more than a long poll: a polling queue would have fired the change
         assertThat(devUi.call("getRecentChanges").toString()).doesNotContain("paused-build");
 
         JsonNode resumed = devUi.call("resume", Map.of("queue", "commands"));
