@@ -173,6 +173,9 @@ final class Report {
         }
         targets.add(target("≥ 3 × SmallRye " + ratio(r.median(), smallRye) + at,
                 r.median() >= 3 * smallRye.orElse(0.0)));
+        Optional<Double> rawCpu = cpu(latencyDrains, threads, DrainResult::isRaw);
+        targets.add(target("CPU ≤ 1.2 × raw " + ratio(r.cpuSecondsPer10k(), rawCpu) + at,
+                r.cpuSecondsPer10k() <= 1.2 * rawCpu.orElse(0.0)));
         targets.add(target(format("≤ 0.22 requests/msg (%.3f)", requestsPerMessage) + at,
                 requestsPerMessage <= 0.22));
         return String.join("; ", targets);
