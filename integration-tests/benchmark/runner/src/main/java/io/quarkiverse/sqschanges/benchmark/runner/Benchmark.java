@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
 
 /**
- * Runs the whole benchmark (drains on loopback and under latency, idle pickup, startup, many queues) against one
- * in-process ElasticMQ, prints the report and writes it to
+ * Runs the benchmark (drains on loopback and under latency, a burst after a trickle, idle pickup, startup, many
+ * queues; {@code benchmark.sections} picks some) against one in-process ElasticMQ, prints the report and writes it to
  * {@code target/benchmark-results.md}. The applications must be packaged first.
  */
 public final class Benchmark {
@@ -37,14 +38,22 @@ public final class Benchmark {
                     new AppContender("SmallRye connector (concurrency=" + k + ")", k, App.SMALLRYE, concurrency,
                             launcher));
 
-            DrainBenchmark.Results drains = new DrainBenchmark(settings, admin, sqs).run(drainers);
-            List<PickupResult> pickups = new PickupBenchmark(settings, admin, sqs)
-                    .run(List.of(raw, extension));
-            List<StartupResult> startups = new StartupBenchmark(settings, admin, sqs, launcher).run();
-            List<ManyQueuesResult> manyQueues = settings.manyQueues()
+            DrainBenchmark.Results drains = settings.runs(Settings.DRAIN)
+                    ? new DrainBenchmark(settings, admin, sqs).run(drainers)
+                    : new DrainBenchmark.Results(List.of(), List.of());
+            Optional<BurstBenchmark.Result> burst = settings.runs(Settings.BURST)
+                    ? Optional.of(new BurstBenchmark(settings, admin, sqs, launcher).run())
+                    : Optional.empty();
+            List<PickupResult> pickups = settings.runs(Settings.PICKUP)
+                    ? new PickupBenchmark(settings, admin, sqs).run(List.of(raw, extension))
+                    : List.of();
+            List<StartupResult> startups = settings.runs(Settings.STARTUP)
+                    ? new StartupBenchmark(settings, admin, sqs, launcher).run()
+                    : List.of();
+            List<ManyQueuesResult> manyQueues = settings.runs(Settings.MANY_QUEUES)
                     ? new ManyQueuesBenchmark(settings, admin, sqs, launcher).run()
                     : List.of();
-            report = new Report(settings, Machine.describe(), drains, pickups, startups, manyQueues,
+            report = new Report(settings, Machine.describe(), drains, burst, pickups, startups, manyQueues,
                     Duration.ofNanos(System.nanoTime() - start)).markdown();
         }
         System.out.println();

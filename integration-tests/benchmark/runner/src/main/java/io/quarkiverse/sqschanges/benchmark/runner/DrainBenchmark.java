@@ -72,11 +72,11 @@ final class DrainBenchmark {
         Map<Contender, List<Drain>> drains = new LinkedHashMap<>();
         for (int round = first; round <= last; round++) {
             for (Session session : sessions) {
-                Drain drain = drain(session, round, messages(session.contender(), round));
+                Drain drain = session.drain(round, messages(session.contender(), round));
                 drains.computeIfAbsent(session.contender(), c -> new ArrayList<>()).add(drain);
                 System.out.printf("%s round %d/%d, %s x%d: %.0f msgs/s, CPU %.2f s per 10,000 (%s; received before"
                         + " resuming: %d)%n", label, round - first + 1, last - first + 1, session.contender().name(),
-                        session.contender().threads(), drain.rate(), drain.cpuNanos() / 1e9 * 10_000 / drain.messages(),
+                        session.contender().threads(), drain.rate(), drain.cpuSecondsPer10k(),
                         drain.requests(), drain.early());
             }
         }
@@ -95,33 +95,5 @@ final class DrainBenchmark {
         }
         return contender.app() == App.SMALLRYE ? settings.latencyMessages() / SMALLRYE_LATENCY_SHARE
                 : settings.latencyMessages();
-    }
-
-    private Drain drain(Session session, int round, int messages) throws Exception {
-        Queue queue = session.queue(round);
-        long from = System.nanoTime();
-        long observedBefore = session.consumer().observed();
-        admin.preload(queue, messages);
-        if (session.consumer().observed() != observedBefore) {
-            throw new IllegalStateException(session.contender().name() + " observed messages before it was resumed");
-        }
-        // A consumer that keeps receiving while paused (SmallRye prefetches) starts with those messages.
-        long early = admin.inFlight(queue);
-        long cpuBefore = session.consumer().cpuNanos();
-        long start = System.nanoTime();
-        session.resume(round);
-        session.awaitObserved(observedBefore + messages, queue, Session.timeoutFor(messages));
-        long end = System.nanoTime();
-        long cpu = session.consumer().cpuNanos() - cpuBefore;
-        session.pause(round);
-        return new Drain(messages / ((end - start) / 1e9), RequestCounts.of(session.requests(queue, from, end)), early,
-                messages, cpu);
-    }
-
-    /**
-     * @param early the messages it had received before it was resumed
-     * @param cpuNanos the CPU time its process used from resuming until the last message was observed and deleted
-     */
-    private record Drain(double rate, RequestCounts requests, long early, long messages, long cpuNanos) {
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.sqschanges.benchmark.runner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 final class QueueAdmin implements AutoCloseable {
 
     private static final int BATCH = 10;
-    private static final int SENDERS = 8;
+    static final int SENDERS = 8;
 
     private final SqsAsyncClient sqs;
     private final AtomicInteger created = new AtomicInteger();
@@ -37,6 +38,14 @@ final class QueueAdmin implements AutoCloseable {
 
     /** Sends that many small messages, in batches of 10 from several threads. */
     void preload(Queue queue, int messages) throws Exception {
+        preload(queue, messages, Duration.ZERO);
+    }
+
+    /**
+     * Sends that many small messages, in batches of 10 from several threads, each to be delivered that long after it
+     * was sent ({@code DelaySeconds}).
+     */
+    void preload(Queue queue, int messages, Duration delay) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         try {
@@ -44,7 +53,7 @@ final class QueueAdmin implements AutoCloseable {
             for (int i = 0; i < SENDERS; i++) {
                 done.add(senders.submit(() -> {
                     for (int first = next.getAndAdd(BATCH); first < messages; first = next.getAndAdd(BATCH)) {
-                        sendBatch(queue, first, Math.min(BATCH, messages - first));
+                        sendBatch(queue, first, Math.min(BATCH, messages - first), (int) delay.toSeconds());
                     }
                 }));
             }
@@ -56,10 +65,11 @@ final class QueueAdmin implements AutoCloseable {
         }
     }
 
-    private void sendBatch(Queue queue, int first, int size) {
+    private void sendBatch(Queue queue, int first, int size, int delaySeconds) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody("m" + (first + i)).build());
+            entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody("m" + (first + i))
+                    .delaySeconds(delaySeconds).build());
         }
         var response = sqs.sendMessageBatch(b -> b.queueUrl(queue.url()).entries(entries)).join();
         if (response.hasFailed() && !response.failed().isEmpty()) {

@@ -18,6 +18,7 @@ final class Report {
     private final Machine machine;
     private final List<DrainResult> drains;
     private final List<DrainResult> latencyDrains;
+    private final Optional<BurstBenchmark.Result> burst;
     private final List<PickupResult> pickups;
     private final List<StartupResult> startups;
     private final List<ManyQueuesResult> manyQueues;
@@ -27,12 +28,14 @@ final class Report {
     private final List<String[]> verdicts = new ArrayList<>();
     private String section = "";
 
-    Report(Settings settings, Machine machine, DrainBenchmark.Results drains, List<PickupResult> pickups,
-            List<StartupResult> startups, List<ManyQueuesResult> manyQueues, Duration elapsed) {
+    Report(Settings settings, Machine machine, DrainBenchmark.Results drains, Optional<BurstBenchmark.Result> burst,
+            List<PickupResult> pickups, List<StartupResult> startups, List<ManyQueuesResult> manyQueues,
+            Duration elapsed) {
         this.settings = settings;
         this.machine = machine;
         this.drains = drains.loopback();
         this.latencyDrains = drains.latency();
+        this.burst = burst;
         this.pickups = pickups;
         this.startups = startups;
         this.manyQueues = manyQueues;
@@ -41,12 +44,19 @@ final class Report {
 
     String markdown() {
         header();
-        drainTable();
+        if (!drains.isEmpty()) {
+            drainTable();
+        }
         if (!latencyDrains.isEmpty()) {
             latencyTable();
         }
-        idleTable();
-        startupTable();
+        burst.ifPresent(this::burstTable);
+        if (!pickups.isEmpty()) {
+            idleTable();
+        }
+        if (!startups.isEmpty()) {
+            startupTable();
+        }
         if (!manyQueues.isEmpty()) {
             manyQueuesTable();
         }
@@ -62,10 +72,14 @@ final class Report {
         line("- Setup: one ElasticMQ on loopback in the runner's JVM; every contender's SQS requests go through one"
                 + " request-counting proxy; every contender, the raw SDK loop included, is an application of its own, run as"
                 + " `java %s -jar quarkus-run.jar`", settings.appHeap());
-        line("- Drain: %d messages a round, %d rounds, contenders alternating, each warmed up first with %d messages;"
-                + " medians. CPU is each contender's own process (user + system, all its threads, JIT and GC"
-                + " included) from resuming until the last message was deleted. Run time %d:%02d", settings.messages(),
-                settings.rounds(), settings.warmupMessages(), elapsed.toMinutes(), elapsed.toSecondsPart());
+        line("- Run time %d:%02d; sections: %s", elapsed.toMinutes(), elapsed.toSecondsPart(), Settings.SECTIONS.stream()
+                .filter(settings::runs).collect(Collectors.joining(", ")));
+        if (!drains.isEmpty()) {
+            line("- Drain: %d messages a round, %d rounds, contenders alternating, each warmed up first with %d"
+                    + " messages; medians. CPU is each contender's own process (user + system, all its threads, JIT and"
+                    + " GC included) from resuming until the last message was deleted", settings.messages(),
+                    settings.rounds(), settings.warmupMessages());
+        }
         if (!latencyDrains.isEmpty()) {
             line("- Under latency: the proxy holds each answer for a log-normal delay, median %d ms, p99 %d ms (the"
                     + " same sequence of delays for every contender); a long poll still returns as soon as a message"
@@ -159,6 +173,9 @@ final class Report {
         }
         targets.add(target("≥ 3 × SmallRye " + ratio(r.median(), smallRye) + at,
                 r.median() >= 3 * smallRye.orElse(0.0)));
+        Optional<Double> rawCpu = cpu(latencyDrains, threads, DrainResult::isRaw);
+        targets.add(target("CPU ≤ 1.2 × raw " + ratio(r.cpuSecondsPer10k(), rawCpu) + at,
+                r.cpuSecondsPer10k() <= 1.2 * rawCpu.orElse(0.0)));
         targets.add(target(format("≤ 0.22 requests/msg (%.3f)", requestsPerMessage) + at,
                 requestsPerMessage <= 0.22));
         return String.join("; ", targets);
@@ -172,6 +189,60 @@ final class Report {
     private static Optional<Double> cpu(List<DrainResult> results, int threads, Predicate<DrainResult> kind) {
         return results.stream().filter(kind).filter(d -> d.contender().threads() == threads).findFirst()
                 .map(DrainResult::cpuSecondsPer10k);
+    }
+
+    private void burstTable(BurstBenchmark.Result result) {
+        section = "burst after a trickle";
+        int loops = result.contender().threads();
+        line("## Burst after a trickle: elastic receive loops (the extension, concurrency=%d, under latency)", loops);
+        line("");
+        line("%s on one queue, through the latency model (median %d ms, p99 %d ms a request), where one loop drains a"
+                + " fraction of what %d drain, so that a burst left to fewer loops takes longer (on loopback the CPU"
+                + " bounds one loop and %d alike, and would hide it). *Backlog at start*: %d messages sent to the"
+                + " paused queue, timed from resuming until the last is observed and deleted. *Burst after a trickle*:"
+                + " the queue resumed empty, one message every %.1f to %.1f s for %d s (with a %d s long poll, a loop"
+                + " that gets nothing for that long ends meanwhile), then the same %d messages delivered at once,"
+                + " timed from their delivery until the last is observed and deleted. The runner sends the burst"
+                + " during the trickle, %d messages a second with a delivery delay (`DelaySeconds`) a second shorter"
+                + " each time, so that all of it is delivered together: sent at once, it would take the runner about"
+                + " as long to send as the extension to drain it, and reach the consumer no faster. %d rounds, the"
+                + " two cases alternating, after a warm-up of %d messages; medians.", result.contender().name(),
+                settings.latencyMedian().toMillis(), settings.latencyP99().toMillis(), loops, loops,
+                settings.burstMessages(), BurstBenchmark.TRICKLE_MIN_GAP_MILLIS / 1000.0,
+                BurstBenchmark.TRICKLE_MAX_GAP_MILLIS / 1000.0, result.trickleSeconds(),
+                BurstBenchmark.WAIT_TIME.toSeconds(), settings.burstMessages(), BurstBenchmark.SLICE_MESSAGES,
+                settings.burstRounds(), settings.warmupMessages());
+        line("");
+        line("| case | drain ms (median) | rounds ms | msgs/s | CPU s / 10k msgs | requests/msg |");
+        line("|---|---:|---|---:|---:|---:|");
+        burstRow("backlog at start", result.atStart(), result.atStartMillis());
+        burstRow("burst after a trickle", result.afterTrickle(), result.afterTrickleMillis());
+        line("");
+        line("Receive requests a second during the trickles (a loop makes about one a second while it waits, one more"
+                + " for each message it gets; %d loops that never end make at least %d): %s.", loops, loops,
+                result.trickleReceivesPerSecond().stream().map(r -> format("%.1f", r))
+                        .collect(Collectors.joining(", ")));
+        line("");
+        line("Each burst was delivered within %s ms of its first message (the longest the runner took to send %d of"
+                + " them), within its drain time.",
+                result.spreadMillis().stream().map(m -> format("%.0f", m))
+                        .collect(Collectors.joining(", ")),
+                BurstBenchmark.SLICE_MESSAGES);
+        line("");
+        double ratio = result.afterTrickleMillis() / result.atStartMillis();
+        line("Targets: %s", target(format("burst after a trickle ≤ 1.2 × backlog at start (%.2f×, x%d)", ratio, loops),
+                ratio <= 1.2));
+        line("");
+    }
+
+    private void burstRow(String label, List<Drain> drains, double medianMillis) {
+        long messages = drains.stream().mapToLong(Drain::messages).sum();
+        long cpu = drains.stream().mapToLong(Drain::cpuNanos).sum();
+        long requests = drains.stream().mapToLong(d -> d.requests().total()).sum();
+        line("| %s | %.0f | %s | %.0f | %.2f | %.3f |", label, medianMillis,
+                drains.stream().map(d -> format("%.0f", d.nanos() / 1e6)).collect(Collectors.joining(", ")),
+                Stats.median(drains.stream().map(Drain::rate).toList()), cpu / 1e9 * 10_000 / messages,
+                (double) requests / messages);
     }
 
     private void idleTable() {

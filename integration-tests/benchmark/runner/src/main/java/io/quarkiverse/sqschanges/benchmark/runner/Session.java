@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import io.quarkiverse.sqschanges.testkit.RequestCounts;
 import io.quarkiverse.sqschanges.testkit.SqsProxy;
 import io.quarkiverse.sqschanges.testkit.SqsRequest;
 
@@ -75,6 +76,30 @@ final class Session implements AutoCloseable {
 
     private int index(int round) {
         return (round - 1) % measured.size() + 1;
+    }
+
+    /**
+     * Drains a backlog present at start: preloads the round's queue while it is paused, then times it from resuming
+     * until every message is observed and deleted, with the CPU time its process used meanwhile; pauses it again.
+     */
+    Drain drain(int round, int messages) throws Exception {
+        Queue queue = queue(round);
+        long from = System.nanoTime();
+        long observedBefore = consumer.observed();
+        admin.preload(queue, messages);
+        if (consumer.observed() != observedBefore) {
+            throw new IllegalStateException(contender.name() + " observed messages before it was resumed");
+        }
+        // A consumer that keeps receiving while paused (SmallRye prefetches) starts with those messages.
+        long early = admin.inFlight(queue);
+        long cpuBefore = consumer.cpuNanos();
+        long start = System.nanoTime();
+        resume(round);
+        awaitObserved(observedBefore + messages, queue, timeoutFor(messages));
+        long end = System.nanoTime();
+        long cpu = consumer.cpuNanos() - cpuBefore;
+        pause(round);
+        return new Drain(messages, end - start, RequestCounts.of(requests(queue, from, end)), early, cpu);
     }
 
     /** Waits until the consumer has observed that many messages in all, and none is left on the queue. */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What to run, from the system properties {@code benchmark.*} (the runner's pom passes them on, with defaults).
@@ -25,12 +27,35 @@ import java.util.List;
  * @param idleQueueCounts the numbers of idle queues of the many-queues applications, besides the busy one
  * @param manyQueuesIdle how long the many-queues applications idle while requests, CPU and threads are counted
  * @param manyQueuesMessages the messages the busy queue of a many-queues application drains
+ * @param burstMessages the messages of the burst section: the backlog present at start, and the burst after a trickle
+ * @param burstRounds how many times the burst section measures each of its two cases
+ * @param burstTrickle how long the trickle before each burst lasts (at least a second per 300 messages of the burst)
+ * @param sections the sections that run, of {@link #SECTIONS}
  * @param root the benchmark directory, {@code integration-tests/benchmark}
  */
 record Settings(int messages, int warmupMessages, int rounds, int threads, int pickups, Duration idle, int startups,
         String appHeap, boolean latency, Duration latencyMedian, Duration latencyP99, int latencyMessages,
         int latencyRounds, boolean manyQueues, List<Integer> idleQueueCounts, Duration manyQueuesIdle,
-        int manyQueuesMessages, Path root) {
+        int manyQueuesMessages, int burstMessages, int burstRounds, Duration burstTrickle, Set<String> sections,
+        Path root) {
+
+    static final String DRAIN = "drain";
+    static final String BURST = "burst";
+    static final String PICKUP = "pickup";
+    static final String STARTUP = "startup";
+    static final String MANY_QUEUES = "many-queues";
+    /** Every section, in the order they run. */
+    static final List<String> SECTIONS = List.of(DRAIN, BURST, PICKUP, STARTUP, MANY_QUEUES);
+
+    Settings {
+        if (!SECTIONS.containsAll(sections)) {
+            throw new IllegalArgumentException("benchmark.sections is " + sections + "; the sections are " + SECTIONS);
+        }
+        if (!manyQueues) {
+            sections = sections.stream().filter(s -> !s.equals(MANY_QUEUES)).collect(Collectors.toSet());
+        }
+        sections = Set.copyOf(sections);
+    }
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -48,11 +73,25 @@ record Settings(int messages, int warmupMessages, int rounds, int threads, int p
                 Integer.getInteger("benchmark.latency-messages", 3_000),
                 Integer.getInteger("benchmark.latency-rounds", 2),
                 Boolean.parseBoolean(System.getProperty("benchmark.many-queues", "true")),
-                Arrays.stream(System.getProperty("benchmark.idle-queues", "1,20,100").split(","))
-                        .map(String::trim).filter(n -> !n.isEmpty()).map(Integer::valueOf).toList(),
+                list(System.getProperty("benchmark.idle-queues", "1,20,100")).stream().map(Integer::valueOf).toList(),
                 Duration.ofSeconds(Integer.getInteger("benchmark.many-queues-idle-seconds", 45)),
                 Integer.getInteger("benchmark.many-queues-messages", 10_000),
+                Integer.getInteger("benchmark.burst-messages", 3_000),
+                Integer.getInteger("benchmark.burst-rounds", 3),
+                Duration.ofSeconds(Integer.getInteger("benchmark.burst-trickle-seconds", 10)),
+                list(System.getProperty("benchmark.sections", String.join(",", SECTIONS))).stream()
+                        .collect(Collectors.toSet()),
                 Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
+    }
+
+    /** @return the items of a comma-separated list */
+    private static List<String> list(String items) {
+        return Arrays.stream(items.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** @return whether the section runs */
+    boolean runs(String section) {
+        return sections.contains(section);
     }
 
     /** @return the packaged application of a module */
