@@ -140,6 +140,9 @@ public final class QueuePoller {
      *         and the batches waiting for their turn are made visible again) and no message is held for change sets
      */
     public CompletableFuture<Void> stop() {
+        // before stopping is published: a mapper or observer failing once the poller is seen stopping is judged as
+        // failing during the shutdown (its message is kept, whatever invalid-message or on-failure says)
+        handler.stopping();
         synchronized (this) {
             // a long poll abandoned here goes on at SQS until its wait time is over, and takes the messages that
             // become visible meanwhile: on a queue whose messages may be held for change sets, which are made visible
@@ -150,7 +153,6 @@ public final class QueuePoller {
                 allLoopsEnded.complete(null);
             }
         }
-        handler.stopping();
         visibilityLookup.stop();
         if (stallChecks != null) {
             stallChecks.cancel(false);
