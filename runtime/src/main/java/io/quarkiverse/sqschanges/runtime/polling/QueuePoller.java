@@ -98,6 +98,7 @@ public final class QueuePoller {
         this.timer = timer;
         this.backoff = backoff;
         this.refusals = new WorkerRefusals(queue.name(), queue.property("concurrency"));
+        handler.reportRefusalsTo(this::refused);
         this.held = new HeldMessages(queue, deleter, visibility, () -> queueUrl, timer, counters, this::run);
         queue.url().ifPresent(url -> this.queueUrl = url);
         long timeoutMillis = queue.handlerTimeout().toMillis();
@@ -403,10 +404,15 @@ public final class QueuePoller {
             refusals.accepted();
             return true;
         } catch (RejectedExecutionException e) {
-            refusals.refused(e);
-            counters.refused();
+            refused(e);
             return false;
         }
+    }
+
+    /** The worker pool refused a task of the queue: logged, counted, and the queue pauses receiving for a moment. */
+    private void refused(RejectedExecutionException e) {
+        refusals.refused(e);
+        counters.refused();
     }
 
     /**
