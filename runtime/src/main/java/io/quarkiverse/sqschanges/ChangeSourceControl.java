@@ -40,6 +40,12 @@ public interface ChangeSourceControl {
     void pollNow(String queue);
 
     /**
+     * The queue's state is one of several that can hold at once; the first that holds is reported, in this order:
+     * {@link QueueState#DISABLED DISABLED}, {@link QueueState#STOPPED STOPPED}, {@link QueueState#PAUSED PAUSED},
+     * {@link QueueState#FAILING FAILING}, {@link QueueState#STALLED STALLED}, {@link QueueState#POLLING POLLING}. A
+     * paused or failing queue can thus have a stalled batch that its state does not show; the readiness check is
+     * DOWN for it all the same, and names it.
+     *
      * @return the queue's state and counts
      * @throws IllegalArgumentException if the queue is not configured
      */

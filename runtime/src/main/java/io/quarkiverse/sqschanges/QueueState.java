@@ -10,7 +10,9 @@ public enum QueueState {
     FAILING,
     /**
      * Polled, but the observers of at least one batch have run longer than the queue's {@code handler-timeout}:
-     * they may hang. The queue goes on polling with its other receive loops.
+     * they may hang. The queue goes on polling with its other receive loops. {@code PAUSED} and {@code FAILING}
+     * rank above it (see {@link ChangeSourceControl#status(String)}): the readiness check names a stalled batch
+     * whatever the state.
      */
     STALLED,
     /** Paused: not polled until resumed. */

@@ -45,7 +45,7 @@ class ManyQueuesTest {
             .withApplicationRoot(jar -> jar.addClasses(Observed.class)))
             .overrideConfigKey("quarkus.sqs-changes.queues.busy.queue-name", "many-busy")
             .overrideConfigKey("quarkus.sqs-changes.queues.busy.wait-time", "20s")
-            // a failed visibility change is logged at DEBUG only
+            // after the first failure (a WARN), failed visibility changes and deletes are logged at DEBUG
             .overrideConfigKey("quarkus.log.category.\"" + POLLING + ".VisibilityChanger\".level", "DEBUG")
             .overrideConfigKey("quarkus.log.category.\"" + POLLING + ".MessageDeleter\".level", "DEBUG")
             .setLogRecordPredicate(r -> LogRecords.isAboveDebug(r) || r.getLoggerName().startsWith(POLLING))

@@ -55,11 +55,12 @@ public final class ChangeSetGatherer {
     private final Map<String, Codebase> codebases = new HashMap<>();
     /**
      * The message groups of failed sets: a change of such a group whose message was received before the failure (a
-     * place in the order of receipt below the group's) fails too. The oldest are forgotten beyond a bound.
+     * place in the order of receipt below the group's) fails too, or is abandoned if the set was refused by the worker
+     * pool. The oldest are forgotten beyond a bound.
      */
-    private final Map<OpenChangeSet.GroupKey, Long> failedGroups = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<OpenChangeSet.GroupKey, Barrier> failedGroups = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<OpenChangeSet.GroupKey, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<OpenChangeSet.GroupKey, Barrier> eldest) {
             return size() > MAX_FAILED_GROUPS;
         }
     };
@@ -76,6 +77,13 @@ public final class ChangeSetGatherer {
     }
 
     private record Due(OpenChangeSet set, ChangeSet.Trigger trigger) {
+    }
+
+    /**
+     * @param order the place in the order of receipt from which a group's changes came after its set failed
+     * @param refused whether the set was refused by the worker pool rather than failed by an observer
+     */
+    private record Barrier(long order, boolean refused) {
     }
 
     /**
@@ -125,12 +133,14 @@ public final class ChangeSetGatherer {
         SetMember.Outcome refused = null;
         Throwable failure = null;
         Due fire = null;
+        Barrier barrier;
         synchronized (this) {
             if (stopping) {
                 refused = SetMember.Outcome.ABANDONED;
-            } else if (receivedBeforeItsGroupFailed(change, order)) {
-                refused = SetMember.Outcome.FAILED;
-                failure = new IllegalStateException("an earlier change of its message group failed in its change set");
+            } else if ((barrier = receivedBeforeItsGroupFailed(change, order)) != null) {
+                refused = barrier.refused() ? SetMember.Outcome.ABANDONED : SetMember.Outcome.FAILED;
+                failure = barrier.refused() ? null
+                        : new IllegalStateException("an earlier change of its message group failed in its change set");
             } else {
                 try {
                     ChangeSetSettings rules = settings.get(change.codebase());
@@ -168,22 +178,26 @@ public final class ChangeSetGatherer {
         }
     }
 
-    /** Guarded by {@code this}. */
-    private boolean receivedBeforeItsGroupFailed(Change change, long order) {
+    /**
+     * Guarded by {@code this}.
+     *
+     * @return the failure of the change's group that the change was received before, or {@code null}
+     */
+    private Barrier receivedBeforeItsGroupFailed(Change change, long order) {
         if (failedGroups.isEmpty()) {
-            return false;
+            return null;
         }
         Optional<OpenChangeSet.GroupKey> group = OpenChangeSet.GroupKey.of(change);
-        Long barrier = group.map(failedGroups::get).orElse(null);
+        Barrier barrier = group.map(failedGroups::get).orElse(null);
         if (barrier == null) {
-            return false;
+            return null;
         }
-        if (order < barrier) {
-            return true;
+        if (order < barrier.order()) {
+            return barrier;
         }
         // received after the failure: the group came back
         failedGroups.remove(group.get());
-        return false;
+        return null;
     }
 
     /** Stops gathering: the sets not yet fired are abandoned, and their members told so at once. */
@@ -336,8 +350,11 @@ public final class ChangeSetGatherer {
             recorder.fired(event, System.nanoTime() - set.firstNanos());
             workers.execute(() -> run(set, event));
         } catch (RejectedExecutionException e) {
-            LOG.errorf("The worker pool refused to run the change set of codebase '%s' (%d changes); its messages are"
-                    + " handled as their queues' on-failure says, and delivered again", set.codebase(), set.size());
+            // not an observer's failure: its messages are never deleted for it, whatever on-failure says
+            LOG.warnf("The worker thread pool refused to run the change set of codebase '%s' (%d changes; %s); its"
+                    + " messages are made visible again at once and their changes gathered again when they come back."
+                    + " Raise quarkus.thread-pool.max-threads or quarkus.thread-pool.queue-size", set.codebase(),
+                    set.size(), e.getMessage());
             completed(set, e, false);
         } catch (Throwable e) {
             LOG.errorf(e, "Firing the change set of codebase '%s' (%d changes) failed", set.codebase(), set.size());
@@ -364,6 +381,10 @@ public final class ChangeSetGatherer {
     private void completed(OpenChangeSet set, Throwable failure, boolean observed) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
+        // refused by the worker pool: its observers never ran
+        boolean refused = !observed && cause instanceof RejectedExecutionException;
+        SetMember.Outcome failedOutcome = refused ? SetMember.Outcome.ABANDONED : SetMember.Outcome.FAILED;
+        Throwable told = refused ? null : cause;
         List<OpenChangeSet.Entry> failedWith = new ArrayList<>();
         Due fire;
         boolean wasStalled;
@@ -381,7 +402,7 @@ public final class ChangeSetGatherer {
             Set<OpenChangeSet.GroupKey> groups = cause != null ? set.groups() : Set.of();
             if (!groups.isEmpty()) {
                 long barrier = receipts.get();
-                groups.forEach(group -> failedGroups.put(group, barrier));
+                groups.forEach(group -> failedGroups.put(group, new Barrier(barrier, refused)));
                 for (Iterator<Due> due = codebase.due.iterator(); due.hasNext();) {
                     OpenChangeSet later = due.next().set();
                     failedWith.addAll(later.remove(groups));
@@ -408,21 +429,23 @@ public final class ChangeSetGatherer {
                 settle(set, SetMember.Outcome.HANDLED, null);
                 return;
             }
-            try {
-                recorder.failed(set.codebase());
-            } catch (Throwable e) {
-                LOG.debugf(e, "Recording a failed change set failed");
+            if (!refused) {
+                try {
+                    recorder.failed(set.codebase());
+                } catch (Throwable e) {
+                    LOG.debugf(e, "Recording a failed change set failed");
+                }
             }
             if (observed) {
                 LOG.errorf(cause, "An observer of the change set of codebase '%s' (%d changes) failed; its messages are"
                         + " handled as their queues' on-failure says, and their changes gathered again when they come"
                         + " back", set.codebase(), set.size());
             }
-            settle(set, SetMember.Outcome.FAILED, cause);
+            settle(set, failedOutcome, told);
             if (!failedWith.isEmpty()) {
                 LOG.warnf("%d later change(s) of codebase '%s' from the same FIFO message groups fail with the change set"
                         + " that failed, so that each group comes back in order", failedWith.size(), set.codebase());
-                failedWith.forEach(entry -> tell(entry.member(), SetMember.Outcome.FAILED, cause));
+                failedWith.forEach(entry -> tell(entry.member(), failedOutcome, told));
             }
         } finally {
             if (fire != null) {

@@ -12,7 +12,10 @@ public interface SetMember {
         HANDLED,
         /** An observer of the set failed, or the set could not be fired. */
         FAILED,
-        /** The set was not fired: the application is stopping. */
+        /**
+         * The set was not fired: the application is stopping, or the worker pool refused to run it. Its messages are
+         * made visible again at once.
+         */
         ABANDONED
     }
 

@@ -115,8 +115,10 @@ public interface SqsChangesConfig {
         boolean enabled();
 
         /**
-         * The pause between two polling runs. A run receives until the queue is empty, so this only paces an
-         * idle queue, together with {@code wait-time}.
+         * How often the queue's scheduler job starts a receive loop when none is going. A loop receives until a
+         * long poll comes back empty, and a receive that returns messages starts the queue's other loops (up to
+         * {@code concurrency}) at once, so this only paces an idle queue, together with {@code wait-time}, and
+         * starts the back-off after a failed call to SQS.
          */
         @WithDefault("1s")
         Duration pollInterval();

@@ -105,7 +105,8 @@ public class SqsChangesMetrics {
                 QueueCounters::visibilityErrors);
         counter("stalls", "Batches whose observers ran longer than handler-timeout", tags, counters,
                 QueueCounters::stalls);
-        counter("refusals", "Batches the worker pool refused to run, made visible again", tags, counters,
+        counter("refusals", "Batches the worker pool refused to run, and messages whose asynchronous observers it"
+                + " refused to run, made visible again", tags, counters,
                 QueueCounters::refusals);
         Gauge.builder(PREFIX + "messages.held", counters, QueueCounters::heldMessages)
                 .description("Messages kept hidden while their changes wait in change sets").tags(tags)

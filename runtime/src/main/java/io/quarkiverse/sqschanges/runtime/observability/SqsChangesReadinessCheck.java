@@ -16,14 +16,17 @@ import io.quarkiverse.sqschanges.QueueStatus;
 import io.quarkiverse.sqschanges.runtime.ChangeSources;
 import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
 import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
+import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
+import io.quarkiverse.sqschanges.runtime.polling.QueueCounters;
 
 /**
  * Readiness of the SQS change sources: DOWN while a queue cannot be polled (SQS unreachable or answering with
  * errors) and has not succeeded for {@code quarkus.sqs-changes.health.down-after}, or has never succeeded, and while
- * the observers of a batch have outlived the queue's {@code handler-timeout} (state {@code STALLED}), or those of a
- * change set the {@code handler-timeout} of its codebase; each queue's state, last success and last error are in the
- * data, and each stalled change set. Paused and disabled queues are UP.
+ * the observers of a batch have outlived the queue's {@code handler-timeout}, whatever the queue's state says (a
+ * paused or failing queue can have a stalled batch too), or those of a change set the {@code handler-timeout} of its
+ * codebase; each queue's state, stalled batches, last success and last error are in the data, and each stalled change
+ * set. Paused and disabled queues are otherwise UP.
  */
 @Readiness
 @ApplicationScoped
@@ -45,10 +48,11 @@ public class SqsChangesReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
         for (String queue : control.queues()) {
             QueueStatus status = control.status(queue);
-            if (down(status)) {
+            int stalled = sources.counters(queue).map(QueueCounters::stalledBatches).orElse(0);
+            if (stalled > 0 || down(status)) {
                 response.down();
             }
-            response.withData(queue, describe(status));
+            response.withData(queue, describe(status, stalled, sources.settings().get(queue)));
         }
         ChangeSetGatherer changeSets = sources.changeSets();
         if (changeSets != null) {
@@ -62,9 +66,6 @@ public class SqsChangesReadinessCheck implements HealthCheck {
     }
 
     private boolean down(QueueStatus status) {
-        if (status.state() == QueueState.STALLED) {
-            return true;
-        }
         if (status.state() != QueueState.FAILING) {
             return false;
         }
@@ -72,9 +73,16 @@ public class SqsChangesReadinessCheck implements HealthCheck {
         return status.lastSuccess().map(lastSuccess -> !lastSuccess.isAfter(deadline)).orElse(true);
     }
 
-    private static String describe(QueueStatus status) {
+    /** @param stalled the queue's stalled batches: named whatever the state, which may rank above {@code STALLED} */
+    private static String describe(QueueStatus status, int stalled, QueueSettings queue) {
         StringBuilder text = new StringBuilder(status.state().name().toLowerCase());
         status.lastError().ifPresent(error -> text.append(": ").append(error));
+        if (stalled > 0) {
+            text.append(status.state() == QueueState.STALLED ? ": the observers of " : "; stalled: the observers of ")
+                    .append(stalled).append(stalled == 1 ? " batch have" : " batches have")
+                    .append(" run longer than ").append(queue.handlerTimeout()).append(" (")
+                    .append(queue.property("handler-timeout")).append(")");
+        }
         status.lastSuccess().ifPresent(at -> text.append("; last successful poll ").append(at));
         return text.toString();
     }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -46,6 +48,8 @@ final class BatchHandler {
     private final ChangeSetGatherer sets;
     private final AtomicBoolean warnedNoHeartbeat = new AtomicBoolean();
     private volatile boolean stopping;
+    private volatile Consumer<RejectedExecutionException> refusals = e -> {
+    };
 
     /**
      * @param dispatch fires a change to its observers; completes when they have, exceptionally if one failed
@@ -67,6 +71,11 @@ final class BatchHandler {
     /** @return whether the changes of this queue's codebase are gathered into change sets */
     boolean feedsChangeSets() {
         return sets.gathers(queue.codebase());
+    }
+
+    /** @param refusals told when the worker pool refuses to run a message's asynchronous observers */
+    void reportRefusalsTo(Consumer<RejectedExecutionException> refusals) {
+        this.refusals = refusals;
     }
 
     /** The application is stopping: mappers and observers that fail from now on most likely outlived what they use. */
@@ -226,10 +235,16 @@ final class BatchHandler {
         counters.fired(changes.size());
         long start = System.nanoTime();
         AtomicReference<String> failedChange = new AtomicReference<>();
-        return dispatchAll(changes, failedChange).handle((ignored, failure) -> {
+        AtomicReference<RejectedExecutionException> refused = new AtomicReference<>();
+        return dispatchAll(changes, failedChange, refused).handle((ignored, failure) -> {
             boolean confirmed = false;
             try {
                 counters.timings().handled(System.nanoTime() - start);
+                if (refused.get() != null) {
+                    // not an observer's failure: its asynchronous observers never ran, whatever on-failure says
+                    failedInSpan(span, refused.get());
+                    return refused(message, refused.get());
+                }
                 if (failure == null) {
                     boolean held = holdForChangeSets(message, changes, receipt);
                     // held for change sets, the claim is confirmed or released once they are done
@@ -300,15 +315,16 @@ final class BatchHandler {
      *
      * @param failedChange set to a description of the first change whose observers failed, when there are several
      */
-    private CompletableFuture<Void> dispatchAll(List<Change> changes, AtomicReference<String> failedChange) {
+    private CompletableFuture<Void> dispatchAll(List<Change> changes, AtomicReference<String> failedChange,
+            AtomicReference<RejectedExecutionException> refused) {
         if (changes.size() == 1) {
-            return dispatchOne(changes.get(0));
+            return dispatchOne(changes.get(0), refused);
         }
         List<CompletableFuture<Void>> outcomes = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             String description = "change " + (i + 1) + " of " + changes.size() + ", revision " + change.revision();
-            outcomes.add(dispatchOne(change).whenComplete((ignored, failure) -> {
+            outcomes.add(dispatchOne(change, refused).whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     failedChange.compareAndSet(null, description);
                 }
@@ -317,13 +333,32 @@ final class BatchHandler {
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
     }
 
-    /** @return completes when the change's observers have; a synchronous observer's exception fails it */
-    private CompletableFuture<Void> dispatchOne(Change change) {
+    /**
+     * @param refused set when the worker pool refused to run the change's asynchronous observers (firing them throws
+     *        what the pool threw, once the synchronous ones have run)
+     * @return completes when the change's observers have; a synchronous observer's exception fails it
+     */
+    private CompletableFuture<Void> dispatchOne(Change change, AtomicReference<RejectedExecutionException> refused) {
         try {
             return dispatch.apply(change).toCompletableFuture();
+        } catch (RejectedExecutionException e) {
+            refused.compareAndSet(null, e);
+            return CompletableFuture.failedFuture(e);
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The worker pool refused to run observers of the message: it is made visible again, never deleted. */
+    private Decision refused(SqsMessage message, RejectedExecutionException e) {
+        LOG.debugf("The worker pool refused to run the asynchronous observers of message %s of queue '%s'; the message"
+                + " is %s", message.messageId(), queue.name(), FailurePolicy.REFUSED.description());
+        try {
+            refusals.accept(e);
+        } catch (Throwable failure) {
+            LOG.debugf(failure, "Reporting a refusal of the worker pool failed");
+        }
+        return FailurePolicy.REFUSED;
     }
 
     private Decision invalid(SqsMessage message, InvalidMessageException e) {

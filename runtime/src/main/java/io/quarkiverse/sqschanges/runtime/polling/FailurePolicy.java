@@ -10,7 +10,8 @@ import io.quarkiverse.sqschanges.runtime.config.SqsLimits;
  * normally; otherwise deleted, kept or retried, as the queue's {@code invalid-message} (it could not be made into a
  * change) or {@code on-failure} (an observer failed) says. A message is kept, whatever the queue says, when its
  * mapper or its observers failed while the application was stopping (most likely cut short by the shutdown: what
- * they use may be closing) or when the extension itself failed to handle it.
+ * they use may be closing) or when the extension itself failed to handle it; it is made visible again when the
+ * worker pool refused to run its asynchronous observers.
  */
 final class FailurePolicy {
 
@@ -46,6 +47,13 @@ final class FailurePolicy {
      */
     static final Decision COPY_IN_FLIGHT = new Decision(Fate.KEEP, 0,
             "left on the queue, neither fired nor deleted, until SQS delivers it again");
+
+    /**
+     * The worker pool refused to run its asynchronous observers: not an observer's failure, so never deleted for it
+     * (whatever {@code on-failure} says); made visible again once its batch is settled, for another delivery.
+     */
+    static final Decision REFUSED = new Decision(Fate.RETRY, 0,
+            "made visible again for another delivery: the worker pool refused to run its asynchronous observers");
 
     /** Every observer of its changes completed normally, and they wait in change sets. */
     static final Decision HELD = new Decision(Fate.HOLD, 0, "held until its change sets are handled");

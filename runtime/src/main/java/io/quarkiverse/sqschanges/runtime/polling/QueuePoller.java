@@ -98,6 +98,7 @@ public final class QueuePoller {
         this.timer = timer;
         this.backoff = backoff;
         this.refusals = new WorkerRefusals(queue.name(), queue.property("concurrency"));
+        handler.reportRefusalsTo(this::refused);
         this.held = new HeldMessages(queue, deleter, visibility, () -> queueUrl, timer, counters, this::run);
         queue.url().ifPresent(url -> this.queueUrl = url);
         long timeoutMillis = queue.handlerTimeout().toMillis();
@@ -140,6 +141,9 @@ public final class QueuePoller {
      *         and the batches waiting for their turn are made visible again) and no message is held for change sets
      */
     public CompletableFuture<Void> stop() {
+        // before stopping is published: a mapper or observer failing once the poller is seen stopping is judged as
+        // failing during the shutdown (its message is kept, whatever invalid-message or on-failure says)
+        handler.stopping();
         synchronized (this) {
             // a long poll abandoned here goes on at SQS until its wait time is over, and takes the messages that
             // become visible meanwhile: on a queue whose messages may be held for change sets, which are made visible
@@ -150,7 +154,6 @@ public final class QueuePoller {
                 allLoopsEnded.complete(null);
             }
         }
-        handler.stopping();
         visibilityLookup.stop();
         if (stallChecks != null) {
             stallChecks.cancel(false);
@@ -401,10 +404,15 @@ public final class QueuePoller {
             refusals.accepted();
             return true;
         } catch (RejectedExecutionException e) {
-            refusals.refused(e);
-            counters.refused();
+            refused(e);
             return false;
         }
+    }
+
+    /** The worker pool refused a task of the queue: logged, counted, and the queue pauses receiving for a moment. */
+    private void refused(RejectedExecutionException e) {
+        refusals.refused(e);
+        counters.refused();
     }
 
     /**

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,30 @@ class ChangeSetGathererTest {
     }
 
     @Test
+    void aSetTheWorkerPoolRefusesIsAbandonedNotFailed() {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        ChangeSetGatherer gatherer = gatherer(Duration.ofMinutes(1), 2, set -> CompletableFuture.completedFuture(null),
+                task -> {
+                    if (refusing.get()) {
+                        throw new RejectedExecutionException("pool full");
+                    }
+                    task.run();
+                });
+        gatherer.add(change("a"), 0, 0, member("a"));
+        gatherer.add(change("b"), 1, 0, member("b"));
+
+        // made visible again for another delivery: never handled as an observer's failure (on-failure=delete)
+        assertThat(outcomes).containsExactly("ABANDONED", "ABANDONED");
+        assertThat(fired).isEmpty();
+
+        refusing.set(false);
+        gatherer.add(change("a"), 2, 0, member("a"));
+        gatherer.add(change("b"), 3, 0, member("b"));
+        assertThat(fired).hasSize(1);
+        assertThat(outcomes).containsExactly("ABANDONED", "ABANDONED", "HANDLED", "HANDLED");
+    }
+
+    @Test
     void stoppingAbandonsOpenSetsAndWhatComesAfter() {
         ChangeSetGatherer gatherer = gatherer(Duration.ofMinutes(1), 100, set -> CompletableFuture.completedFuture(null));
         gatherer.add(change("a"), 0, 0, member("a"));
@@ -84,12 +111,17 @@ class ChangeSetGathererTest {
 
     private ChangeSetGatherer gatherer(Duration quiet, int maxChanges,
             java.util.function.Function<ChangeSet, CompletableFuture<Void>> observers) {
+        return gatherer(quiet, maxChanges, observers, Runnable::run);
+    }
+
+    private ChangeSetGatherer gatherer(Duration quiet, int maxChanges,
+            java.util.function.Function<ChangeSet, CompletableFuture<Void>> observers, Executor workers) {
         ChangeSetSettings settings = new ChangeSetSettings("models", quiet, Duration.ofMinutes(5), maxChanges,
                 Duration.ZERO);
         return new ChangeSetGatherer(Map.of("models", settings), set -> {
             fired.add(set);
             return observers.apply(set);
-        }, Runnable::run, timer);
+        }, workers, timer);
     }
 
     private SetMember member(String id) {

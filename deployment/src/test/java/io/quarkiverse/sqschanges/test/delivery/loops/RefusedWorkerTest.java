@@ -73,7 +73,10 @@ class RefusedWorkerTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> refusals() < 30);
 
         observer.release.countDown();
-        await().atMost(Duration.ofSeconds(60)).until(() -> observer.seen.containsAll(bodies));
+        // a refused batch is visible again at once: all is observed well within the queue's 30 s visibility timeout,
+        // which a refused batch left hidden would wait out (refused a few seconds before the release, it would come
+        // back over 20 s after it)
+        await().atMost(Duration.ofSeconds(15)).until(() -> observer.seen.containsAll(bodies));
         await().atMost(Duration.ofSeconds(15)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         assertThat(observer.duplicates.get()).as("changes observed twice").isZero();
         assertThat(control.status("refused").state()).isEqualTo(QueueState.POLLING);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSourceControl;
 import io.quarkiverse.sqschanges.QueueState;
@@ -28,7 +30,8 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * An observer that hangs past {@code handler-timeout}: the queue says so (a WARN naming queue and message once, the
- * state {@code STALLED}, readiness DOWN) and goes on polling, even with {@code concurrency=1}; once the observer
+ * state {@code STALLED}, readiness DOWN, the {@code sqs.changes.stalled} gauge and {@code sqs.changes.stalls}
+ * counter) and goes on polling, even with {@code concurrency=1}; once the observer
  * returns, its message is deleted and the queue is back to {@code POLLING}.
  */
 class HungObserverTest {
@@ -46,7 +49,8 @@ class HungObserverTest {
             .setLogRecordPredicate(record -> record.getLoggerName().equals(LOGGER))
             .assertLogRecords(records -> {
                 String hung = LogRecords.recall("hung-message").get(0);
-                assertThat(records.stream().filter(LogRecords::isAboveDebug).map(LogRecords::text)
+                assertThat(records.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue())
+                        .map(LogRecords::text)
                         .filter(text -> text.contains(hung) && text.contains("queue 'hangs'")
                                 && text.contains("still running after"))
                         .toList()).as("WARN records about the hung message").hasSize(1);
@@ -58,6 +62,9 @@ class HungObserverTest {
     @Inject
     ChangeSourceControl control;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void aHungObserverIsReportedAndTheQueueGoesOn() {
         EmbeddedSqs sqs = EmbeddedSqs.devService();
@@ -68,6 +75,7 @@ class HungObserverTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> control.status("hangs").state() == QueueState.STALLED);
         get("/q/health/ready").then().statusCode(503);
+        assertThat(stalledGauge()).as("sqs.changes.stalled while stalled").isEqualTo(1);
 
         // the stalled batch does not hold the queue's only loop
         for (String body : List.of("a", "b", "c")) {
@@ -81,8 +89,15 @@ class HungObserverTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sqs.messagesOnQueue(queueUrl) == 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> control.status("hangs").state() == QueueState.POLLING);
         get("/q/health/ready").then().statusCode(200);
+        assertThat(stalledGauge()).as("sqs.changes.stalled once the observer returned").isZero();
+        assertThat(registry.get("sqs.changes.stalls").tags("queue", "hangs").functionCounter().count())
+                .as("sqs.changes.stalls").isEqualTo(1);
         assertThat(observer.seen).containsExactlyInAnyOrder("hang", "a", "b", "c");
         assertThat(observer.duplicates.get()).as("changes observed twice").isZero();
+    }
+
+    private double stalledGauge() {
+        return registry.get("sqs.changes.stalled").tags("queue", "hangs").gauge().value();
     }
 
     /** Hangs on the body {@code hang} until released; records each body once. */
