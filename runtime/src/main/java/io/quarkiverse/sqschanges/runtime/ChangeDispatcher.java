@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSet;
 import io.quarkiverse.sqschanges.runtime.config.SqsChangesConfig;
+import io.quarkiverse.sqschanges.runtime.dispatch.CodebaseEvents;
 import io.quarkiverse.sqschanges.runtime.tracing.ChangeTracing;
 
 /**

@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSet;
+import io.quarkiverse.sqschanges.runtime.dispatch.ObserversRefusedException;
 import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
 
 /**
@@ -347,8 +348,8 @@ public final class ChangeSetGatherer {
             ChangeSet event = set.toEvent(due.trigger());
             LOG.debugf("Firing the change set of codebase '%s': %d changes (%s)", set.codebase(), set.size(),
                     due.trigger());
-            recorder.fired(event, System.nanoTime() - set.firstNanos());
-            workers.execute(() -> run(set, event));
+            long gatheredNanos = System.nanoTime() - set.firstNanos();
+            workers.execute(() -> run(set, event, gatheredNanos));
         } catch (RejectedExecutionException e) {
             // not an observer's failure: its messages are never deleted for it, whatever on-failure says
             LOG.warnf("The worker thread pool refused to run the change set of codebase '%s' (%d changes; %s); its"
@@ -362,10 +363,24 @@ public final class ChangeSetGatherer {
         }
     }
 
-    private void run(OpenChangeSet set, ChangeSet event) {
+    private void run(OpenChangeSet set, ChangeSet event, long gatheredNanos) {
+        // counted here, not when handed to the pool: a set the pool refuses is not fired
+        try {
+            recorder.fired(event, gatheredNanos);
+        } catch (Throwable e) {
+            LOG.debugf(e, "Recording the change set of codebase '%s' failed", set.codebase());
+        }
         CompletionStage<Void> observed;
         try {
             observed = dispatch.apply(event);
+        } catch (ObserversRefusedException e) {
+            // the synchronous observers ran, the asynchronous ones never will: not a failure of the set
+            LOG.warnf("The worker thread pool refused to run the asynchronous observers of the change set of codebase"
+                    + " '%s' (%d changes; %s); its messages are made visible again at once and their changes gathered"
+                    + " again when they come back. Raise quarkus.thread-pool.max-threads or"
+                    + " quarkus.thread-pool.queue-size", set.codebase(), set.size(), e.refusal().getMessage());
+            completed(set, e.refusal(), false);
+            return;
         } catch (Throwable e) {
             observed = CompletableFuture.failedFuture(e);
         }

@@ -19,6 +19,7 @@ import io.quarkiverse.sqschanges.SqsMessage;
 import io.quarkiverse.sqschanges.runtime.changeset.ChangeSetGatherer;
 import io.quarkiverse.sqschanges.runtime.changeset.SetMember;
 import io.quarkiverse.sqschanges.runtime.config.QueueSettings;
+import io.quarkiverse.sqschanges.runtime.dispatch.ObserversRefusedException;
 import io.quarkiverse.sqschanges.runtime.format.InvalidMessageException;
 import io.quarkiverse.sqschanges.runtime.polling.FailurePolicy.Decision;
 import io.quarkiverse.sqschanges.runtime.polling.FailurePolicy.Fate;
@@ -334,16 +335,16 @@ final class BatchHandler {
     }
 
     /**
-     * @param refused set when the worker pool refused to run the change's asynchronous observers (firing them throws
-     *        what the pool threw, once the synchronous ones have run)
+     * @param refused set when the worker pool refused to run the change's asynchronous observers, once the
+     *        synchronous ones have run (an observer that throws a {@code RejectedExecutionException} itself fails)
      * @return completes when the change's observers have; a synchronous observer's exception fails it
      */
     private CompletableFuture<Void> dispatchOne(Change change, AtomicReference<RejectedExecutionException> refused) {
         try {
             return dispatch.apply(change).toCompletableFuture();
-        } catch (RejectedExecutionException e) {
-            refused.compareAndSet(null, e);
-            return CompletableFuture.failedFuture(e);
+        } catch (ObserversRefusedException e) {
+            refused.compareAndSet(null, e.refusal());
+            return CompletableFuture.failedFuture(e.refusal());
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }

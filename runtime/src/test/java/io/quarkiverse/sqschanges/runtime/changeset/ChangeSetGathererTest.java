@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.ChangeSet;
 import io.quarkiverse.sqschanges.SqsMessage;
+import io.quarkiverse.sqschanges.runtime.dispatch.ObserversRefusedException;
 import io.quarkiverse.sqschanges.runtime.config.ChangeSetSettings;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -95,6 +96,27 @@ class ChangeSetGathererTest {
         gatherer.add(change("b"), 3, 0, member("b"));
         assertThat(fired).hasSize(1);
         assertThat(outcomes).containsExactly("ABANDONED", "ABANDONED", "HANDLED", "HANDLED");
+    }
+
+    @Test
+    void aSetWhoseAsyncObserversAreRefusedIsAbandonedButOneAnObserverRejectsFails() {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        ChangeSetGatherer gatherer = gatherer(Duration.ofMinutes(1), 2, set -> {
+            if (refusing.get()) {
+                throw new ObserversRefusedException(new RejectedExecutionException("pool full"));
+            }
+            throw new RejectedExecutionException("the observer's own executor is full");
+        });
+        gatherer.add(change("a"), 0, 0, member("a"));
+        gatherer.add(change("b"), 1, 0, member("b"));
+        assertThat(outcomes).as("refused by the pool: made visible again").containsExactly("ABANDONED", "ABANDONED");
+
+        refusing.set(false);
+        gatherer.add(change("a"), 2, 0, member("a"));
+        gatherer.add(change("b"), 3, 0, member("b"));
+        assertThat(outcomes).as("an observer's own rejection: a failure, handled by on-failure").containsExactly(
+                "ABANDONED", "ABANDONED", "FAILED the observer's own executor is full",
+                "FAILED the observer's own executor is full");
     }
 
     @Test

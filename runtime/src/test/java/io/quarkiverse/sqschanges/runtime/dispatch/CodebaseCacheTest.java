@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.runtime;
+package io.quarkiverse.sqschanges.runtime.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

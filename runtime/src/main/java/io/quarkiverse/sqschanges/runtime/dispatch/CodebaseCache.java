@@ -1,4 +1,4 @@
-package io.quarkiverse.sqschanges.runtime;
+package io.quarkiverse.sqschanges.runtime.dispatch;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,10 @@
-package io.quarkiverse.sqschanges.runtime;
+package io.quarkiverse.sqschanges.runtime.dispatch;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Event;
@@ -21,7 +22,7 @@ import io.quarkus.arc.ManagedContext;
  *
  * @param <T> the event type
  */
-final class CodebaseEvents<T> {
+public final class CodebaseEvents<T> {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     /** Codebases kept beyond those of the configured queues, for mappers that set their own. */
@@ -34,7 +35,7 @@ final class CodebaseEvents<T> {
     private final CodebaseCache<Event<T>> eventsByCodebase;
 
     /** @param configured the codebases of the configured queues: always kept */
-    CodebaseEvents(Event<T> events, BeanManager beanManager, Set<String> configured) {
+    public CodebaseEvents(Event<T> events, BeanManager beanManager, Set<String> configured) {
         this.events = events;
         this.beanManager = beanManager;
         this.asyncObserversByCodebase = new CodebaseCache<>(configured, MAX_OTHER_CODEBASES);
@@ -45,17 +46,24 @@ final class CodebaseEvents<T> {
      * @param asyncExecutor gives what runs the asynchronous observers, or {@code null} for the default; asked only
      *        when there are some
      * @return completes when every asynchronous observer has completed; exceptionally if one of them threw
+     * @throws ObserversRefusedException when the executor refused to run the asynchronous observers (the synchronous
+     *         ones have run), told apart from what an observer throws
      * @throws RuntimeException what a synchronous observer threw
      */
-    CompletionStage<Void> fire(T payload, String codebase, Supplier<Executor> asyncExecutor) {
+    public CompletionStage<Void> fire(T payload, String codebase, Supplier<Executor> asyncExecutor) {
         Event<T> event = eventsByCodebase.get(codebase, key -> events.select(Codebase.Literal.of(key)));
         fireInRequestContext(event, payload);
         if (!hasAsyncObservers(payload, codebase)) {
             return DONE;
         }
         Executor executor = asyncExecutor.get();
-        CompletionStage<T> notified = executor == null ? event.fireAsync(payload)
-                : event.fireAsync(payload, NotificationOptions.ofExecutor(executor));
+        CompletionStage<T> notified;
+        try {
+            notified = executor == null ? event.fireAsync(payload)
+                    : event.fireAsync(payload, NotificationOptions.ofExecutor(executor));
+        } catch (RejectedExecutionException e) {
+            throw new ObserversRefusedException(e);
+        }
         return notified.thenApply(ignored -> null);
     }
 
