@@ -51,7 +51,9 @@ class ComputedPoolSizeTest {
         for (int i = 0; i < QUEUES; i++) {
             String prefix = i == 0 ? "%test.quarkus.sqs-changes.queues." : "quarkus.sqs-changes.queues.";
             test.overrideConfigKey(prefix + queue(i) + ".queue-name", queue(i))
-                    .overrideConfigKey(prefix + queue(i) + ".concurrency", "2");
+                    .overrideConfigKey(prefix + queue(i) + ".concurrency", "2")
+                    // a short long poll: the first one of each queue starts within a random part of it
+                    .overrideConfigKey(prefix + queue(i) + ".wait-time", "2s");
         }
         return test;
     }

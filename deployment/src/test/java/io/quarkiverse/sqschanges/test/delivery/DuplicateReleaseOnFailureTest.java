@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.DuplicateFilter;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FirstArrivalFails;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -60,17 +60,14 @@ class DuplicateReleaseOnFailureTest {
     @Singleton
     static class FailingOnceObserver {
 
-        private final List<Change> fired = new CopyOnWriteArrayList<>();
+        private final FirstArrivalFails<Change> arrivals = new FirstArrivalFails<>();
 
         void on(@Observes Change change) {
-            fired.add(change);
-            if (fired.size() == 1) {
-                throw new IllegalStateException("the first delivery fails");
-            }
+            arrivals.arrive(change);
         }
 
         List<Change> fired() {
-            return List.copyOf(fired);
+            return arrivals.arrived();
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -35,7 +34,7 @@ class DatasourceDuplicatesTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(WaitingObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(WaitingObserver.class, HandledRows.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:datasource-duplicates;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
@@ -97,14 +96,7 @@ class DatasourceDuplicatesTest {
     }
 
     private String state(String messageId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT state FROM shared_handled WHERE queue_name = 'claimed' AND message_id = ?")) {
-            select.setString(1, messageId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
+        return HandledRows.state(dataSource, "shared_handled", "claimed", messageId);
     }
 
     /** Waits, on the first change only, until the test releases it. */

@@ -3,13 +3,9 @@ package io.quarkiverse.sqschanges.it.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.sqschanges.Change;
 import io.quarkiverse.sqschanges.testkit.EmbeddedSqs;
+import io.quarkiverse.sqschanges.testkit.FirstArrivalFails;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -32,7 +29,7 @@ class DatasourceReleaseOnFailureTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(FailingOnceObserver.class))
+            .withApplicationRoot(jar -> jar.addClasses(FailingOnceObserver.class, HandledRows.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:datasource-release;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
@@ -66,31 +63,21 @@ class DatasourceReleaseOnFailureTest {
     }
 
     private String state(String messageId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT state FROM release_handled WHERE queue_name = 'flaky' AND message_id = ?")) {
-            select.setString(1, messageId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
+        return HandledRows.state(dataSource, "release_handled", "flaky", messageId);
     }
 
     /** Throws on the first change it sees. */
     @Singleton
     static class FailingOnceObserver {
 
-        private final List<Change> fired = new CopyOnWriteArrayList<>();
+        private final FirstArrivalFails<Change> arrivals = new FirstArrivalFails<>();
 
         void on(@Observes Change change) {
-            fired.add(change);
-            if (fired.size() == 1) {
-                throw new IllegalStateException("the first delivery fails");
-            }
+            arrivals.arrive(change);
         }
 
         List<Change> fired() {
-            return List.copyOf(fired);
+            return arrivals.arrived();
         }
     }
 }
