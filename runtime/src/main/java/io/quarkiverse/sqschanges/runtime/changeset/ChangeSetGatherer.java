@@ -391,12 +391,13 @@ public final class ChangeSetGatherer {
      * Settles the members of a set whose observers completed, then fires the codebase's next due set. After a failed
      * set with changes of a FIFO queue, the later changes of its message groups fail too.
      *
-     * @param observed whether the observers ran (rather than the set not being fired at all)
+     * @param observed whether all its observers ran (rather than the pool refusing to fire the set or to run its
+     *        asynchronous observers)
      */
     private void completed(OpenChangeSet set, Throwable failure, boolean observed) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        // refused by the worker pool: its observers never ran
+        // refused by the worker pool: its (asynchronous) observers never ran
         boolean refused = !observed && cause instanceof RejectedExecutionException;
         SetMember.Outcome failedOutcome = refused ? SetMember.Outcome.ABANDONED : SetMember.Outcome.FAILED;
         Throwable told = refused ? null : cause;
@@ -458,8 +459,9 @@ public final class ChangeSetGatherer {
             }
             settle(set, failedOutcome, told);
             if (!failedWith.isEmpty()) {
-                LOG.warnf("%d later change(s) of codebase '%s' from the same FIFO message groups fail with the change set"
-                        + " that failed, so that each group comes back in order", failedWith.size(), set.codebase());
+                LOG.warnf("%d later change(s) of codebase '%s' from the same FIFO message groups %s with the change set,"
+                        + " so that each group comes back in order", failedWith.size(), set.codebase(),
+                        refused ? "are made visible again" : "fail");
                 failedWith.forEach(entry -> tell(entry.member(), failedOutcome, told));
             }
         } finally {
